@@ -1,0 +1,51 @@
+using PractitionerBot.Cli.Commands;
+
+namespace PractitionerBot.Cli;
+
+public static class CliProgram
+{
+    public const string Usage = """
+        practitionerbot: the PractitionerBot command line (run from the repository root)
+
+          index build [--corpus DIR] [--index DIR]       build or rebuild the knowledge index
+          ask "QUESTION" [--top N] [--json]              answer one question from the index
+          ask --batch FILE --json                        answer each line of FILE, one JSON object per line
+          eval --corpus FILE --queries FILE --qrels FILE [--json]
+                                                         nDCG@10, Recall@10, MRR@10 on a BEIR data set
+          bench search [--sizes 1000,10000,100000] [--queries N] [--out FILE]
+                                                         latency and throughput of the answer pipeline
+          help                                           this text
+        """;
+
+    public static async Task<int> RunAsync(string[] argv, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var args = CliArgs.Parse(argv);
+            var words = args.Positional;
+            if (words.Count == 0 || words[0] is "help" or "--help" || args.Has("--help"))
+            {
+                stdout.WriteLine(Usage);
+                return words.Count == 0 && !args.Has("--help") ? 2 : 0;
+            }
+            return (words[0], words.ElementAtOrDefault(1)) switch
+            {
+                ("index", "build") => IndexCommand.Build(args, stdout),
+                ("ask", _) => AskCommand.Run(args, stdout, stderr),
+                ("eval", _) => EvalCommand.Run(args, stdout, stderr),
+                ("bench", "search") => await BenchSearchCommand.RunAsync(args, stdout, stderr),
+                _ => throw new CliException($"unknown command '{string.Join(' ', words.Take(2))}'; run 'help' for the list"),
+            };
+        }
+        catch (CliException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using PractitionerBot.Knowledge;
+
+namespace PractitionerBot.Cli.Commands;
+
+internal static class AskCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static int Run(CliArgs args, TextWriter stdout, TextWriter stderr)
+    {
+        args.AllowOnly("--top", "--json", "--batch", "--corpus", "--index");
+        var top = args.GetInt("--top", 3, 1, 50);
+        var json = args.Has("--json");
+        IEnumerable<string> questions;
+        if (args.Get("--batch") is { } batch)
+        {
+            if (!File.Exists(batch)) throw new CliException($"batch file not found: {batch}");
+            if (!json) throw new CliException("--batch writes JSON lines: add --json");
+            questions = File.ReadLines(batch).Where(l => !string.IsNullOrWhiteSpace(l));
+        }
+        else
+        {
+            if (args.Positional.Count < 2) throw new CliException("ask needs a question: ask \"How do I set up a local network?\"");
+            questions = [string.Join(' ', args.Positional.Skip(1))];
+        }
+
+        var options = CliKnowledge.Options(args);
+        using var index = CliKnowledge.OpenIndex(options, stderr);
+        var search = new KnowledgeSearch(index, options);
+        foreach (var question in questions)
+        {
+            var answer = search.Ask(question, top);
+            if (json) stdout.WriteLine(JsonSerializer.Serialize(ToJson(answer), Json));
+            else WriteText(answer, stdout);
+        }
+        return 0;
+    }
+
+    private static object ToJson(KnowledgeAnswer answer) => new
+    {
+        question = answer.Question,
+        confident = answer.IsConfident,
+        confidence = Math.Round(answer.Confidence, 3),
+        answers = answer.Hits.Select(h => new
+        {
+            documentId = h.Passage.DocumentId,
+            title = h.Passage.Title,
+            section = h.Passage.Section,
+            text = h.Passage.Text,
+            snippet = h.Snippet,
+            score = Math.Round(h.Score, 4),
+            workingGroups = h.Passage.WorkingGroups,
+            source = new { title = h.Passage.Source.Title, year = h.Passage.Source.Year ?? h.Passage.Year, url = h.Passage.Source.Url },
+            page = h.Passage.Page,
+        }),
+    };
+
+    private static void WriteText(KnowledgeAnswer answer, TextWriter stdout)
+    {
+        if (answer.Hits.Count == 0)
+        {
+            stdout.WriteLine("No passage matches that question.");
+            return;
+        }
+        if (!answer.IsConfident) stdout.WriteLine($"(low confidence {answer.Confidence:F2}: the bot would say it does not know)");
+        foreach (var (hit, i) in answer.Hits.Select((h, i) => (h, i + 1)))
+        {
+            stdout.WriteLine($"{i}. {hit.Passage.Title} · {hit.Passage.Section} [{hit.Passage.DocumentId}, score {hit.Score:F2}]");
+            stdout.WriteLine($"   {hit.Snippet}");
+            stdout.WriteLine($"   Source: {hit.Passage.Source.Title}{(hit.Passage.Source.Year is { } y ? $" ({y})" : "")}");
+        }
+    }
+}

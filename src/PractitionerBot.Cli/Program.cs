@@ -1,0 +1,3 @@
+using PractitionerBot.Cli;
+
+return await CliProgram.RunAsync(args, Console.Out, Console.Error);

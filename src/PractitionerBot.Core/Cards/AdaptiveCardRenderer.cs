@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using PractitionerBot.Chat;
+using PractitionerBot.Knowledge;
+
+namespace PractitionerBot.Cards;
+
+/// <summary>Renders replies as Adaptive Cards 1.5, for Teams, Web Chat and the Emulator.</summary>
+public static class AdaptiveCardRenderer
+{
+    /// <summary>The card for a reply, or null when the reply is plain text.</summary>
+    public static AdaptiveCard? Render(Reply reply) => reply switch
+    {
+        AnswerReply answer => Answer(answer),
+        NoAnswerReply none => NoAnswer(none),
+        GroupListReply list => GroupList(list.Groups),
+        _ => null,
+    };
+
+    public static AdaptiveCard Answer(AnswerReply answer)
+    {
+        var best = answer.Best;
+        var body = new List<CardElement>
+        {
+            new TextBlock("From the RAN papers") { Size = TextSize.Small, IsSubtle = true, Wrap = false },
+            new TextBlock(best.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true, Spacing = Spacing.None },
+            new TextBlock(Describe(best)) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(answer.HighlightedText) { Spacing = Spacing.Medium },
+            new TextBlock($"Source: {best.SourceTitle}{YearSuffix(best.Year)}") { Size = TextSize.Small, IsSubtle = true },
+        };
+        if (answer.More.Count > 0)
+        {
+            body.Add(new TextBlock("Also relevant") { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            foreach (var more in answer.More)
+            {
+                var title = more.Url is null ? $"**{more.Title}**" : $"**[{more.Title}]({more.Url.AbsoluteUri})**";
+                body.Add(new TextBlock($"{title} · {Describe(more)}") { Spacing = Spacing.Small });
+                body.Add(new TextBlock(more.Snippet) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None, MaxLines = 3 });
+            }
+        }
+
+        var actions = new List<CardAction>();
+        if (best.Url is not null) actions.Add(new OpenUrlAction("Open the paper", best.Url));
+        actions.Add(new SubmitAction("Helpful", Feedback(answer, helpful: true)));
+        actions.Add(new SubmitAction("Not helpful", Feedback(answer, helpful: false)));
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = actions,
+            Speak = $"From {best.Title}",
+            FallbackText = MarkdownRenderer.Render(answer),
+        };
+    }
+
+    public static AdaptiveCard NoAnswer(NoAnswerReply reply) => new()
+    {
+        Body =
+        [
+            new TextBlock("I could not find a good answer to that in the RAN papers.") { Weight = TextWeight.Bolder, Heading = true },
+            new TextBlock("Rephrasing with the key words of your situation may help. The peers in one of the ten working groups may also know:") { Spacing = Spacing.Small },
+            GroupFacts(reply.Groups),
+        ],
+        FallbackText = MarkdownRenderer.Render(reply),
+    };
+
+    public static AdaptiveCard GroupList(IReadOnlyList<GroupLine> groups) => new()
+    {
+        Body =
+        [
+            new TextBlock("The ten RAN working groups") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
+            GroupFacts(groups),
+        ],
+        FallbackText = MarkdownRenderer.Render(new GroupListReply(groups)),
+    };
+
+    private static FactSet GroupFacts(IReadOnlyList<GroupLine> groups) =>
+        new(groups.Select(g => new Fact(g.Name, g.Covers)).ToList()) { Spacing = Spacing.Medium };
+
+    internal static string Describe(SourceView source)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(source.Section) && source.Section != "Overview") parts.Add(source.Section);
+        if (source.Year is { } year) parts.Add(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (source.Groups.Count > 0) parts.Add(string.Join(", ", source.Groups.Select(g => g.Name)));
+        if (source.Page is { } page) parts.Add($"p. {page}");
+        return string.Join(" · ", parts);
+    }
+
+    private static string YearSuffix(int? year) => year is null ? "" : $" ({year})";
+
+    private static JsonObject Feedback(AnswerReply answer, bool helpful) => new()
+    {
+        ["action"] = "feedback",
+        ["helpful"] = helpful,
+        ["documentId"] = answer.Best.DocumentId,
+        ["passageId"] = answer.Best.PassageId,
+        ["question"] = TextUtil.Truncate(answer.Question, 500),
+    };
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using PractitionerBot.Chat;
+
+namespace PractitionerBot.Cards;
+
+/// <summary>Renders replies as Markdown text, for channels without Adaptive Cards (Slack and others).</summary>
+public static class MarkdownRenderer
+{
+    public static string Render(Reply reply) => reply switch
+    {
+        TextReply text => text.Markdown,
+        AnswerReply answer => Answer(answer),
+        NoAnswerReply none => NoAnswer(none),
+        GroupListReply list => GroupList(list.Groups),
+        _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "no Markdown rendering for this reply"),
+    };
+
+    private static string Answer(AnswerReply answer)
+    {
+        var best = answer.Best;
+        var sb = new StringBuilder();
+        sb.Append("**").Append(best.Title).Append("**");
+        if (AdaptiveCardRenderer.Describe(best) is { Length: > 0 } description) sb.Append(" (").Append(description).Append(')');
+        sb.Append("\n\n").Append(answer.HighlightedText).Append("\n\n");
+        sb.Append("_Source: ").Append(best.SourceTitle).Append(best.Year is { } y ? $" ({y})" : "").Append('_');
+        if (best.Url is not null) sb.Append(" · [Open the paper](").Append(best.Url.AbsoluteUri).Append(')');
+        if (answer.More.Count > 0)
+        {
+            sb.Append("\n\n**Also relevant**\n");
+            foreach (var more in answer.More)
+            {
+                sb.Append("- **").Append(more.Title).Append("**");
+                if (more.Year is { } year) sb.Append(" (").Append(year).Append(')');
+                sb.Append(": ").Append(more.Snippet).Append('\n');
+            }
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    private static string NoAnswer(NoAnswerReply reply) =>
+        "I could not find a good answer to that in the RAN papers. Rephrasing with the key words of your situation may help. " +
+        "The peers in one of the ten working groups may also know:\n\n" + Lines(reply.Groups);
+
+    private static string GroupList(IReadOnlyList<GroupLine> groups) => "**The ten RAN working groups**\n\n" + Lines(groups);
+
+    private static string Lines(IReadOnlyList<GroupLine> groups) =>
+        string.Join('\n', groups.Select(g => $"- **{g.Name}** ({g.ShortName}): {g.Covers}"));
+}

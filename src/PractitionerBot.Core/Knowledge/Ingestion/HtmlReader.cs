@@ -1,0 +1,50 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace PractitionerBot.Knowledge.Ingestion;
+
+/// <summary>Saved web pages: sections follow h1 to h4; navigation, scripts and styles are dropped.</summary>
+public sealed class HtmlReader(IReadOnlySet<string> knownGroups) : IDocumentReader
+{
+    public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
+
+    private static readonly string[] Noise = ["script", "style", "nav", "header", "footer", "noscript", "template", "form"];
+
+    public IEnumerable<CorpusDocument> Read(string path, DocumentMetadata defaults, ICollection<SkippedFile> skipped)
+    {
+        var document = new HtmlParser().ParseDocument(File.ReadAllText(path));
+        foreach (var element in document.QuerySelectorAll(string.Join(',', Noise)).ToList()) element.Remove();
+
+        var root = document.Body ?? throw new CorpusFormatException("the page has no body");
+        var h1 = root.QuerySelector("h1")?.TextContent;
+        var title = !string.IsNullOrWhiteSpace(document.Title) ? document.Title : h1;
+
+        var sections = new List<DocumentSection>();
+        var heading = "Overview";
+        var paragraphs = new List<string>();
+        foreach (var element in root.QuerySelectorAll("h1,h2,h3,h4,p,li,pre,blockquote,td,dd"))
+        {
+            // Only the innermost block counts, so a <p> inside <li> is not read twice.
+            if (element.LocalName is not ("h1" or "h2" or "h3" or "h4") && element.QuerySelector("p,li,pre,blockquote,td,dd") is not null) continue;
+            var text = TextUtil.Normalize(element.TextContent);
+            if (text.Length == 0) continue;
+            if (element.LocalName is "h1" or "h2" or "h3" or "h4")
+            {
+                Flush();
+                heading = text;
+                continue;
+            }
+            paragraphs.Add(element.LocalName == "li" ? "- " + text : text);
+        }
+        Flush();
+
+        var name = Path.GetFileNameWithoutExtension(path);
+        yield return defaults.ToDocument(TextUtil.Slug(name), string.IsNullOrWhiteSpace(title) ? name : TextUtil.Normalize(title), sections, knownGroups, requireFullMetadata: false);
+
+        void Flush()
+        {
+            if (paragraphs.Count > 0) sections.Add(new DocumentSection(heading, string.Join("\n\n", paragraphs)));
+            paragraphs.Clear();
+        }
+    }
+}

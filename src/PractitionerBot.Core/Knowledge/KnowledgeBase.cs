@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+
+namespace PractitionerBot.Knowledge;
+
+/// <summary>
+/// The bot's view of the knowledge index: not ready until <see cref="Open"/> has built or opened it,
+/// then answers through <see cref="KnowledgeSearch"/>. A rebuild keeps serving the previous
+/// commit until the new one is committed.
+/// </summary>
+public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeIndexer indexer, ILogger<KnowledgeBase> log) : IKnowledgeBase, IDisposable
+{
+    private readonly Lock _gate = new();
+    private LuceneIndex? _index;
+    private KnowledgeSearch? _search;
+
+    public bool IsReady => Volatile.Read(ref _search) is not null;
+
+    public IndexBuildReport? LastBuild { get; private set; }
+
+    public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null) =>
+        Volatile.Read(ref _search) is { } search
+            ? search.Ask(question, top, workingGroup)
+            : KnowledgeAnswer.Empty(question ?? "", KnowledgeStatus.NotReady);
+
+    /// <summary>Opens the index at <paramref name="indexPath"/>, building it first when missing or out of date.</summary>
+    public IndexBuildReport Open(string corpusPath, string indexPath, bool forceRebuild = false)
+    {
+        lock (_gate)
+        {
+            _index ??= LuceneIndex.Open(indexPath);
+            var report = indexer.Build(_index, corpusPath, forceRebuild);
+            LastBuild = report;
+            foreach (var skipped in report.Skipped) LogSkipped(log, skipped.Path, skipped.Reason);
+            LogIndexReady(log, report.Documents, report.Passages, report.Skipped.Count, (long)report.Elapsed.TotalMilliseconds, report.Rebuilt);
+            Volatile.Write(ref _search, new KnowledgeSearch(_index, options));
+            return report;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate) _index?.Dispose();
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message = "Knowledge index ready: {Documents} documents, {Passages} passages, {Skipped} skipped files, {ElapsedMs} ms (rebuilt: {Rebuilt})")]
+    private static partial void LogIndexReady(ILogger logger, int documents, int passages, int skipped, long elapsedMs, bool rebuilt);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Corpus file skipped: {Path}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string path, string reason);
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using PractitionerBot.Knowledge.Ingestion;
+
+namespace PractitionerBot.Knowledge;
+
+public sealed record IndexBuildReport(
+    int Documents,
+    int Passages,
+    IReadOnlyList<SkippedFile> Skipped,
+    TimeSpan Elapsed,
+    bool Rebuilt);
+
+/// <summary>Loads the corpus, splits it into passages and upserts them; removes documents that are gone.</summary>
+public sealed class KnowledgeIndexer(CorpusLoader loader, PassageSplitter splitter)
+{
+    private const string FingerprintKey = "corpusFingerprint";
+
+    public bool IsCurrent(LuceneIndex index, string corpusPath) =>
+        index.CommitData().TryGetValue(FingerprintKey, out var stored) && stored == loader.Fingerprint(corpusPath);
+
+    public IndexBuildReport Build(LuceneIndex index, string corpusPath, bool force = false)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!force && IsCurrent(index, corpusPath))
+            return new IndexBuildReport(index.DocumentIds().Count, index.PassageCount, [], clock.Elapsed, Rebuilt: false);
+
+        var corpus = loader.Load(corpusPath);
+        return Index(index, corpus.Documents, corpus.Skipped, corpus.Fingerprint, clock);
+    }
+
+    /// <summary>Indexes documents that did not come from a folder (evaluation and benchmarks).</summary>
+    public IndexBuildReport Index(LuceneIndex index, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<SkippedFile> skipped,
+        string fingerprint, Stopwatch? clock = null)
+    {
+        clock ??= Stopwatch.StartNew();
+        var stale = index.DocumentIds().ToHashSet(StringComparer.Ordinal);
+        var passages = 0;
+        foreach (var document in documents)
+        {
+            var split = splitter.Split(document);
+            passages += split.Count;
+            index.Upsert(document.Id, split.Select(PassageDocuments.ToLucene).Append(PassageDocuments.DocumentRecord(document)));
+            stale.Remove(document.Id);
+        }
+        foreach (var id in stale) index.Delete(id);
+        index.Commit(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
+        return new IndexBuildReport(documents.Count, passages, skipped, clock.Elapsed, Rebuilt: true);
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PractitionerBot.Knowledge;
+
+/// <summary>Configuration section "Knowledge".</summary>
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Knowledge";
+
+    /// <summary>Folder (or single file) of corpus documents; relative paths start at the content root.</summary>
+    [Required] public string CorpusPath { get; set; } = "index/corpus";
+
+    /// <summary>Folder of the generated Lucene index (not committed).</summary>
+    [Required] public string IndexPath { get; set; } = "index/lucene";
+
+    /// <summary>The working-group profiles used for routing and onboarding.</summary>
+    [Required] public string WorkingGroupsPath { get; set; } = "index/working-groups.yaml";
+
+    /// <summary>Below this share of the question's weight found in the best passage, the bot says it does not know.</summary>
+    [Range(0.0, 1.0)] public double MinConfidence { get; set; } = 0.5;
+
+    /// <summary>Long questions keep only their most specific terms, which bounds the cost of a search.</summary>
+    [Range(4, 256)] public int MaxQueryTerms { get; set; } = 32;
+
+    [Range(1, 10)] public int MaxSources { get; set; } = 3;
+
+    [Range(0.0, 20.0)] public float TitleBoost { get; set; } = 1.0f;
+    [Range(0.0, 20.0)] public float SectionBoost { get; set; } = 0f;
+    [Range(0.0, 20.0)] public float PhraseBoost { get; set; } = 0.5f;
+    [Range(0, 20)] public int PhraseSlop { get; set; } = 3;
+
+    /// <summary>Weight of the whole-document score next to the best passage score (both scaled to 0..1).</summary>
+    [Range(0.0, 10.0)] public double DocumentWeight { get; set; } = 2.0;
+}

@@ -1,0 +1,179 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace PractitionerBot.Knowledge;
+
+/// <summary>
+/// The retrieval pipeline: analyse, build a weighted query over title, section and body with a
+/// phrase-proximity bonus, search, keep one passage per document, then score confidence and
+/// highlight. Used by the bot, the CLI's ask/eval and the benchmarks alike.
+/// </summary>
+public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
+{
+    public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null)
+    {
+        question ??= "";
+        var analysed = QueryTerms.Analyze(index.Analyzer, IndexFields.Body,
+            Synonyms.Expand(question.Length > QueryTerms.MaxAnalysedChars ? question[..QueryTerms.MaxAnalysedChars] : question));
+        if (analysed.Count == 0) return KnowledgeAnswer.Empty(question, KnowledgeStatus.NoTerms);
+        top = Math.Clamp(top, 1, 50);
+
+        return index.Search(searcher =>
+        {
+            var reader = searcher.IndexReader;
+            var docCount = Math.Max(1, reader.NumDocs);
+            var terms = WeighTerms(reader, analysed, docCount);
+            var passageQuery = Filter(BuildPassageQuery(terms, analysed), workingGroup);
+            var passageTop = searcher.Search(passageQuery, Math.Max(40, top * 8));
+            if (passageTop.ScoreDocs.Length == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
+
+            // Blend each document's best passage with the whole document's score (both scaled to the best).
+            var documentScores = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (options.DocumentWeight > 0)
+            {
+                var documentTop = searcher.Search(Filter(BuildDocumentQuery(terms), workingGroup), 50);
+                var maxDocument = documentTop.ScoreDocs.Length > 0 ? documentTop.ScoreDocs[0].Score : 1f;
+                foreach (var sd in documentTop.ScoreDocs)
+                    documentScores.TryAdd(searcher.Doc(sd.Doc, DocumentIdOnly).Get(IndexFields.DocumentId), sd.Score / maxDocument);
+            }
+            var maxPassage = passageTop.ScoreDocs[0].Score;
+            var candidates = new List<(int Doc, string DocumentId, float Score, double Blended)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var sd in passageTop.ScoreDocs)
+            {
+                var documentId = searcher.Doc(sd.Doc, DocumentIdOnly).Get(IndexFields.DocumentId);
+                if (!seen.Add(documentId)) continue;
+                var blended = sd.Score / maxPassage + options.DocumentWeight * documentScores.GetValueOrDefault(documentId);
+                candidates.Add((sd.Doc, documentId, sd.Score, blended));
+            }
+            var hits = candidates.OrderByDescending(c => c.Blended).Take(top)
+                .Select(c => Highlight(PassageDocuments.FromLucene(searcher.Doc(c.Doc)), c.Score, terms))
+                .ToList();
+            var confidence = hits.Count == 0 ? 0 : Confidence(terms, hits[0].MatchedTerms);
+            return new KnowledgeAnswer(question, hits, confidence, hits.Count > 0 && confidence >= options.MinConfidence, KnowledgeStatus.Ok);
+        });
+    }
+
+    /// <summary>A bare term query over the body: the benchmark baseline.</summary>
+    public int BareTermSearch(string term, int top = 10) =>
+        index.Search(s => s.Search(new TermQuery(new Term(IndexFields.Body, term)), top).TotalHits);
+
+    internal sealed record WeightedTerm(string Text, double Idf, bool Known, IReadOnlyList<string> Variants);
+
+    private List<WeightedTerm> WeighTerms(IndexReader reader, List<string> analysed, int docCount)
+    {
+        var unique = analysed.Distinct(StringComparer.Ordinal).ToList();
+        var weighted = new List<WeightedTerm>(unique.Count);
+        foreach (var text in unique)
+        {
+            var df = reader.DocFreq(new Term(IndexFields.Body, text)) + reader.DocFreq(new Term(IndexFields.Title, text));
+            var idf = Math.Log(1 + (docCount - df + 0.5) / (df + 0.5));
+            weighted.Add(new WeightedTerm(text, idf, df > 0, []));
+        }
+        // Long, messy questions keep their most specific terms; the order of the question is kept.
+        if (weighted.Count > options.MaxQueryTerms)
+        {
+            var keep = weighted.OrderByDescending(t => t.Known).ThenByDescending(t => t.Idf).Take(options.MaxQueryTerms).ToHashSet();
+            weighted = weighted.Where(keep.Contains).ToList();
+        }
+        return weighted;
+    }
+
+    private static readonly ISet<string> DocumentIdOnly = new HashSet<string> { IndexFields.DocumentId };
+
+    private static readonly TermQuery ReferenceLists = new(new Term(IndexFields.Kind, IndexFields.KindReference));
+
+    private Query BuildDocumentQuery(List<WeightedTerm> terms)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            if (term.Known)
+            {
+                query.Add(new TermQuery(new Term(IndexFields.DocBody, term.Text)), Occur.SHOULD);
+                query.Add(new TermQuery(new Term(IndexFields.DocTitle, term.Text)) { Boost = options.TitleBoost }, Occur.SHOULD);
+            }
+            else if (Fuzzy(IndexFields.DocBody, term) is { } fuzzy) query.Add(fuzzy, Occur.SHOULD);
+        }
+        return query;
+    }
+
+    /// <summary>An unknown word is most likely misspelt: match close spellings, at a discount.</summary>
+    private static FuzzyQuery? Fuzzy(string field, WeightedTerm term) =>
+        term.Text.Length < 4 ? null : new FuzzyQuery(new Term(field, term.Text), MaxEdits(term.Text), 1, 20, true) { Boost = 0.8f };
+
+    internal static int MaxEdits(string term) => term.Length < 7 ? 1 : 2;
+
+    private static Query Filter(Query query, string? workingGroup) => workingGroup is null
+        ? query
+        // A filter, not a scoring clause: the group restricts what is found without changing the ranking.
+        : new FilteredQuery(query, new QueryWrapperFilter(new TermQuery(new Term(IndexFields.WorkingGroups, workingGroup))));
+
+    private Query BuildPassageQuery(List<WeightedTerm> terms, List<string> analysed)
+    {
+        var query = new BooleanQuery { { ReferenceLists, Occur.MUST_NOT } };
+        foreach (var term in terms)
+        {
+            if (term.Known)
+            {
+                query.Add(new TermQuery(new Term(IndexFields.Body, term.Text)), Occur.SHOULD);
+                if (options.TitleBoost > 0) query.Add(new TermQuery(new Term(IndexFields.Title, term.Text)) { Boost = options.TitleBoost }, Occur.SHOULD);
+                if (options.SectionBoost > 0) query.Add(new TermQuery(new Term(IndexFields.Section, term.Text)) { Boost = options.SectionBoost }, Occur.SHOULD);
+            }
+            else if (Fuzzy(IndexFields.Body, term) is { } fuzzy) query.Add(fuzzy, Occur.SHOULD);
+        }
+        if (options.PhraseBoost > 0)
+        {
+            var kept = terms.Where(t => t.Known).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i + 1 < analysed.Count && i < options.MaxQueryTerms; i++)
+            {
+                if (!kept.Contains(analysed[i]) || !kept.Contains(analysed[i + 1]) || analysed[i] == analysed[i + 1]) continue;
+                var phrase = new PhraseQuery { Slop = options.PhraseSlop, Boost = options.PhraseBoost };
+                phrase.Add(new Term(IndexFields.Body, analysed[i]));
+                phrase.Add(new Term(IndexFields.Body, analysed[i + 1]));
+                query.Add(phrase, Occur.SHOULD);
+            }
+        }
+        return query;
+    }
+
+    /// <summary>The share of the question's weight (IDF) that the passage contains.</summary>
+    private static double Confidence(List<WeightedTerm> terms, IReadOnlyList<string> matched)
+    {
+        var total = terms.Sum(t => t.Idf);
+        if (total <= 0) return 0;
+        var set = matched.ToHashSet(StringComparer.Ordinal);
+        // A misspelt word matched only approximately is weaker evidence than an exact one.
+        return terms.Where(t => set.Contains(t.Text)).Sum(t => t.Known ? t.Idf : t.Idf / 2) / total;
+    }
+
+    private AnswerHit Highlight(StoredPassage passage, float score, List<WeightedTerm> terms)
+    {
+        var exact = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var unknown = terms.Where(t => !t.Known && t.Text.Length >= 4).Select(t => t.Text).ToList();
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+
+        string? Match(string token)
+        {
+            if (exact.Contains(token)) return token;
+            foreach (var u in unknown) if (QueryTerms.WithinEdits(u, token, MaxEdits(u))) return u;
+            return null;
+        }
+
+        foreach (var field in new[] { passage.Title, passage.Section })
+            foreach (var t in QueryTerms.Analyze(index.Analyzer, IndexFields.Title, field))
+                if (Match(t) is { } m) matched.Add(m);
+
+        var tokens = QueryTerms.WithOffsets(index.Analyzer, IndexFields.Body, passage.Text);
+        var marks = new List<(int Start, int End)>();
+        foreach (var (term, start, end) in tokens)
+        {
+            if (Match(term) is not { } m) continue;
+            matched.Add(m);
+            marks.Add((start, end));
+        }
+        var highlighted = Highlighter.Mark(passage.Text, marks);
+        var snippet = Highlighter.Snippet(passage.Text, marks, 30);
+        return new AnswerHit(passage, score, snippet, highlighted, matched.ToList());
+    }
+}

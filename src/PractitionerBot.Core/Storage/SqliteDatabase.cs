@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+
+namespace PractitionerBot.Storage;
+
+/// <summary>
+/// Owns the SQLite database file: the connection string, and the schema, created or upgraded once
+/// at start-up. Every store opens short-lived connections from here (pooled by the provider).
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Default,
+            Pooling = true,
+            DefaultTimeout = 10,
+        }.ToString();
+        Migrate();
+    }
+
+    public string Path { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        // Writers wait for each other instead of failing at once with SQLITE_BUSY.
+        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE bot_state (
+            key TEXT PRIMARY KEY,
+            etag TEXT NOT NULL,
+            json TEXT NOT NULL,
+            updated_utc TEXT NOT NULL
+        );
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_utc TEXT NOT NULL,
+            user_key TEXT NOT NULL,
+            document_id TEXT,
+            passage_id TEXT,
+            helpful INTEGER NOT NULL,
+            question TEXT
+        );
+        CREATE INDEX feedback_user ON feedback(user_key);
+        """,
+    ];
+
+    private void Migrate()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;";
+            wal.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction();
+        using var version = connection.CreateCommand();
+        version.Transaction = transaction;
+        version.CommandText = "PRAGMA user_version;";
+        var current = Convert.ToInt32(version.ExecuteScalar());
+        for (var i = current; i < Migrations.Length; i++)
+        {
+            using var step = connection.CreateCommand();
+            step.Transaction = transaction;
+            step.CommandText = Migrations[i] + $"\nPRAGMA user_version = {i + 1};";
+            step.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using PractitionerBot.Cards;
+using PractitionerBot.Chat;
+
+namespace PractitionerBot.Bot;
+
+/// <summary>Turns channel-neutral replies into Bot Framework activities for the channel at hand.</summary>
+internal static class ReplyActivities
+{
+    /// <summary>Channels that render Adaptive Cards 1.5; every other channel (Slack, SMS, ...) gets Markdown.</summary>
+    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "msteams", "webchat", "directline", "emulator", "test",
+    };
+
+    public static bool RendersCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
+
+    public static IMessageActivity ToActivity(Reply reply, string? channelId)
+    {
+        if (RendersCards(channelId) && AdaptiveCardRenderer.Render(reply) is { } card)
+        {
+            var json = card.ToJsonString();
+            if (System.Text.Encoding.UTF8.GetByteCount(json) <= AdaptiveCard.MaxBytes)
+            {
+                var activity = MessageFactory.Attachment(new Attachment
+                {
+                    ContentType = "application/vnd.microsoft.card.adaptive",
+                    // The SDK serialises with Newtonsoft: the content must be a JObject, not a System.Text.Json node.
+                    Content = JObject.Parse(json),
+                });
+                return activity;
+            }
+        }
+        var message = MessageFactory.Text(MarkdownRenderer.Render(reply));
+        message.TextFormat = TextFormatTypes.Markdown;
+        return message;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+using PractitionerBot.Storage;
+
+namespace PractitionerBot.Bot;
+
+/// <summary>
+/// Bot Framework state in SQLite. Honours the storage contract's ETags: a write whose ETag is set
+/// (and not "*") fails when the stored item has changed since it was read.
+/// </summary>
+internal sealed class SqliteStorage(SqliteDatabase database, TimeProvider time) : IStorage
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        SerializationBinder = new StateTypesBinder(),
+        NullValueHandling = NullValueHandling.Include,
+    });
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (keys.Length == 0) return items;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT json, etag FROM bot_state WHERE key = $key;";
+            command.Parameters.AddWithValue("$key", key);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) continue;
+            var json = JObject.Parse(reader.GetString(0));
+            var value = json.ToObject<object>(Serializer);
+            if (value is IStoreItem item) item.ETag = reader.GetString(1);
+            if (value is not null) items[key] = value;
+        }
+        return items;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0) return;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (key, value) in changes)
+        {
+            var expected = (value as IStoreItem)?.ETag;
+            string? current;
+            await using (var read = connection.CreateCommand())
+            {
+                read.Transaction = transaction;
+                read.CommandText = "SELECT etag FROM bot_state WHERE key = $key;";
+                read.Parameters.AddWithValue("$key", key);
+                current = await read.ExecuteScalarAsync(cancellationToken) as string;
+            }
+            if (!string.IsNullOrEmpty(expected) && expected != "*" && current is not null && current != expected)
+                throw new InvalidOperationException($"Etag conflict for a state item: expected {expected}, stored {current}.");
+
+            var json = JObject.FromObject(value, Serializer);
+            json.Remove("ETag");
+            json.Remove("eTag");
+            await using var write = connection.CreateCommand();
+            write.Transaction = transaction;
+            write.CommandText = """
+                INSERT INTO bot_state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
+                ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc;
+                """;
+            write.Parameters.AddWithValue("$key", key);
+            write.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
+            write.Parameters.AddWithValue("$json", json.ToString(Formatting.None));
+            write.Parameters.AddWithValue("$now", time.GetUtcNow().ToString("O"));
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM bot_state WHERE key = $key;";
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>State is written with type names; only our own, the SDK's and framework types are read back.</summary>
+    private sealed class StateTypesBinder : DefaultSerializationBinder
+    {
+        private static readonly string[] Allowed = ["System.", "mscorlib", "Microsoft.Bot.", "PractitionerBot", "Newtonsoft.Json"];
+
+        public override Type BindToType(string? assemblyName, string typeName)
+        {
+            if (assemblyName is not null && !Allowed.Any(a => assemblyName.StartsWith(a, StringComparison.Ordinal)))
+                throw new JsonSerializationException($"State type from assembly '{assemblyName}' is not allowed.");
+            return base.BindToType(assemblyName, typeName);
+        }
+    }
+}

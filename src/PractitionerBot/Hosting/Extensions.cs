@@ -1,0 +1,86 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+using PractitionerBot.Bot;
+using PractitionerBot.Chat;
+using PractitionerBot.Feedback;
+using PractitionerBot.Knowledge;
+using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Storage;
+using PractitionerBot.WorkingGroups;
+
+namespace PractitionerBot.Hosting;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddPractitionerBot(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var root = builder.Environment.ContentRootPath;
+
+        services.AddValidatedOptions<KnowledgeOptions>(KnowledgeOptions.Section, o =>
+        {
+            o.CorpusPath = Path.GetFullPath(o.CorpusPath, root);
+            o.IndexPath = Path.GetFullPath(o.IndexPath, root);
+            o.WorkingGroupsPath = Path.GetFullPath(o.WorkingGroupsPath, root);
+        }, o => Missing("Knowledge:CorpusPath", o.CorpusPath).Concat(MissingFile("Knowledge:WorkingGroupsPath", o.WorkingGroupsPath)));
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section, o => o.SqlitePath = Path.GetFullPath(o.SqlitePath, root),
+            o => o.Provider is "sqlite" ? [] : [$"Storage:Provider: '{o.Provider}' is not supported; use 'sqlite'"]);
+        services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
+        services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
+        services.AddSingleton(sp => WorkingGroupDirectory.Load(sp.GetRequiredService<KnowledgeOptions>().WorkingGroupsPath));
+        services.AddSingleton<IWorkingGroupDirectory>(sp => sp.GetRequiredService<WorkingGroupDirectory>());
+        services.AddSingleton(sp => new CorpusLoader(sp.GetRequiredService<WorkingGroupDirectory>().Ids));
+        services.AddSingleton(new PassageSplitter());
+        services.AddSingleton<KnowledgeIndexer>();
+        services.AddSingleton<KnowledgeBase>();
+        services.AddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
+        services.AddHostedService<KnowledgeStartup>();
+
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddSingleton<ChatService>();
+
+        services.AddHttpClient();
+        services.AddSingleton<IStorage, SqliteStorage>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<PractitionerAdapter>();
+        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<PractitionerAdapter>());
+        services.AddTransient<IBot, PractitionerActivityHandler>();
+        services.AddSingleton<MessagesEndpoint>();
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPractitionerBot(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint messages) => messages.HandleAsync(http));
+        endpoints.MapGet("/healthz", (IKnowledgeBase knowledge) => knowledge.IsReady
+            ? Results.Ok(new { status = "ready" })
+            : Results.Json(new { status = "starting", reason = "the knowledge index is being opened" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        return endpoints;
+    }
+
+    private static void AddValidatedOptions<T>(this IServiceCollection services, string section,
+        Action<T>? postConfigure = null, Func<T, IEnumerable<string>>? extra = null) where T : class
+    {
+        var builder = services.AddOptions<T>().BindConfiguration(section);
+        if (postConfigure is not null) builder.PostConfigure(postConfigure);
+        builder.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(section, extra));
+    }
+
+    private static IEnumerable<string> Missing(string key, string path) =>
+        Directory.Exists(path) || File.Exists(path) ? [] : [$"{key}: '{path}' does not exist"];
+
+    private static IEnumerable<string> MissingFile(string key, string path) =>
+        File.Exists(path) ? [] : [$"{key}: file '{path}' does not exist"];
+}

@@ -1,0 +1,5 @@
+using PractitionerBot.Hosting;
+
+return BotApplication.Run(args);
+
+public partial class Program;
