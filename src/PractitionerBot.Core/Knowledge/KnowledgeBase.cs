@@ -12,10 +12,14 @@ public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeInd
     private readonly Lock _gate = new();
     private LuceneIndex? _index;
     private KnowledgeSearch? _search;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsReady => Volatile.Read(ref _search) is not null;
 
     public IndexBuildReport? LastBuild { get; private set; }
+
+    /// <summary>Completes when the index is first open for searching.</summary>
+    public Task WhenReady => _ready.Task;
 
     public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null) =>
         Volatile.Read(ref _search) is { } search
@@ -33,6 +37,7 @@ public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeInd
             foreach (var skipped in report.Skipped) LogSkipped(log, skipped.Path, skipped.Reason);
             LogIndexReady(log, report.Documents, report.Passages, report.Skipped.Count, (long)report.Elapsed.TotalMilliseconds, report.Rebuilt);
             Volatile.Write(ref _search, new KnowledgeSearch(_index, options));
+            _ready.TrySetResult();
             return report;
         }
     }

@@ -5,10 +5,11 @@ namespace PractitionerBot.Hosting;
 /// <summary>Builds the web host; tests call <see cref="Create"/> to run the real host on loopback.</summary>
 public static class BotApplication
 {
-    public static WebApplication Create(string[] args, string? contentRoot = null)
+    public static WebApplication Create(string[] args, string? contentRoot = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         builder.AddPractitionerBot();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapPractitionerBot();
         return app;

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PractitionerBot.Tests.Infrastructure;
+
+/// <summary>
+/// A Bot Connector service on loopback: records every activity the bot sends (replies, typing,
+/// updates) and answers like the real service, so tests assert what a Teams client would receive.
+/// </summary>
+public sealed class MockBotConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<ReceivedActivity> _log = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _ids;
+
+    public IReadOnlyList<ReceivedActivity> All
+    {
+        get { lock (_log) return _log.ToList(); }
+    }
+
+    public string ServiceUrl { get; private set; } = "";
+
+    private MockBotConnector()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (string conversationId, string replyToId, HttpContext http) => Record(conversationId, replyToId, http));
+        _app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpContext http) => Record(conversationId, null, http));
+        _app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext http) => Record(conversationId, activityId, http));
+    }
+
+    public static async Task<MockBotConnector> StartAsync()
+    {
+        var connector = new MockBotConnector();
+        await connector._app.StartAsync();
+        connector.ServiceUrl = connector._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        return connector;
+    }
+
+    private async Task<IResult> Record(string conversationId, string? replyToId, HttpContext http)
+    {
+        var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
+        var activity = new ReceivedActivity(http.Request.Method, conversationId, replyToId, body, http.Request.Headers.Authorization.ToString());
+        TaskCompletionSource changed;
+        lock (_log)
+        {
+            _log.Add(activity);
+            changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        changed.TrySetResult();
+        return Results.Json(new { id = $"mock-{Interlocked.Increment(ref _ids)}" });
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="count"/> received activities match, and returns the last of them.</summary>
+    public async Task<ReceivedActivity> WaitForAsync(Func<ReceivedActivity, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task changed;
+            lock (_log)
+            {
+                var matches = _log.Where(match).ToList();
+                if (matches.Count >= count) return matches[count - 1];
+                changed = _changed.Task;
+            }
+            await changed.WaitAsync(cts.Token);
+        }
+    }
+
+    public Task<ReceivedActivity> MessageAsync(string conversationId, int count = 1) =>
+        WaitForAsync(a => a.ConversationId == conversationId && a.Type == "message", count);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
+
+public sealed record ReceivedActivity(string Method, string ConversationId, string? ReplyToId, JsonObject Body, string Authorization)
+{
+    public string Type => Body["type"]?.GetValue<string>() ?? "";
+
+    public string? Text => Body["text"]?.GetValue<string>();
+
+    public JsonObject? Card =>
+        Body["attachments"] is JsonArray { Count: > 0 } a && a[0]?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive"
+            ? a[0]!["content"] as JsonObject
+            : null;
+}
