@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using PractitionerBot.Cli;
+using PractitionerBot.Tests.Infrastructure;
+
+namespace PractitionerBot.Tests.Cli;
+
+/// <summary>The CLI through its entry point, with the repository's corpus and a temporary index.</summary>
+[Collection("cwd")]
+public sealed class CliTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = RepoPaths.Root;
+        try
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = await CliProgram.RunAsync(args, stdout, stderr);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Fact]
+    public async Task IndexBuild_ReportsDocumentsPassagesAndNoSkippedFiles()
+    {
+        var (code, output, _) = await RunAsync("index", "build", "--index", _dir.File("idx"));
+        Assert.Equal(0, code);
+        Assert.Matches(@"Documents: 1\d\d", output);
+        Assert.Contains("Skipped:   0", output);
+    }
+
+    [Fact]
+    public async Task AskJson_PrintsTheDocumentedShape()
+    {
+        var (code, output, _) = await RunAsync("ask", "What risk assessment tools exist for returnees?", "--json", "--top", "2", "--index", _dir.File("idx"));
+        Assert.Equal(0, code);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal("What risk assessment tools exist for returnees?", json["question"]!.GetValue<string>());
+        var answers = json["answers"]!.AsArray();
+        Assert.Equal(2, answers.Count);
+        foreach (var key in new[] { "documentId", "title", "section", "text", "snippet", "score", "workingGroups", "source" })
+            Assert.NotNull(answers[0]![key]);
+        Assert.NotNull(answers[0]!["source"]!["title"]);
+    }
+
+    [Fact]
+    public async Task AskBatch_PrintsOneJsonObjectPerLine()
+    {
+        File.WriteAllLines(_dir.File("q.txt"), ["exit work with formers", "", "tabletop exercise"]);
+        var (code, output, _) = await RunAsync("ask", "--batch", _dir.File("q.txt"), "--json", "--index", _dir.File("idx"));
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.NotNull(JsonNode.Parse(l)!["answers"]));
+    }
+
+    [Fact]
+    public async Task Eval_OnATinyBeirSet_PrintsTheMetrics()
+    {
+        File.WriteAllLines(_dir.File("corpus.jsonl"), [
+            "{\"_id\": \"d1\", \"title\": \"Cats\", \"text\": \"Cats purr and sleep a lot.\"}",
+            "{\"_id\": \"d2\", \"title\": \"Dogs\", \"text\": \"Dogs bark and fetch sticks.\"}",
+        ]);
+        File.WriteAllLines(_dir.File("queries.jsonl"), ["{\"_id\": \"q1\", \"text\": \"why do cats purr\"}", "{\"_id\": \"q2\", \"text\": \"dogs bark\"}"]);
+        File.WriteAllLines(_dir.File("qrels.tsv"), ["query-id\tcorpus-id\tscore", "q1\td1\t1", "q2\td2\t1"]);
+        var (code, output, _) = await RunAsync("eval", "--corpus", _dir.File("corpus.jsonl"), "--queries", _dir.File("queries.jsonl"), "--qrels", _dir.File("qrels.tsv"), "--json");
+        Assert.Equal(0, code);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(1.0, json["ndcgAt10"]!.GetValue<double>());
+        Assert.Equal(2, json["queries"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("index", "destroy")]
+    [InlineData("ask")]
+    [InlineData("ask", "x", "--top", "zero")]
+    [InlineData("ask", "x", "--colour", "red")]
+    public async Task BadCommandLine_ExitsWith2AndSaysWhy(params string[] args)
+    {
+        var (code, _, error) = await RunAsync(args);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
+
+[CollectionDefinition("cwd", DisableParallelization = true)]
+public sealed class CurrentDirectoryCollection;
