@@ -26,7 +26,7 @@ public sealed partial class ChatService(
             case "help" or "?" or "hi" or "hello" or "start":
                 return [new TextReply(Texts.Help)];
             case "groups" or "working groups" or "list groups":
-                return [new GroupListReply(GroupLines())];
+                return [new GroupListReply(AnswerReplies.GroupLines(groups))];
         }
         return [Answer(text)];
     }
@@ -36,14 +36,7 @@ public sealed partial class ChatService(
         if (question.Length > options.MaxMessageLength) question = question[..options.MaxMessageLength];
         var answer = knowledge.Ask(question, options.SourcesPerAnswer);
         LogAnswered(log, answer.Status, answer.Hits.Count, Math.Round(answer.Confidence, 2), answer.IsConfident);
-        return answer.Status switch
-        {
-            KnowledgeStatus.NotReady => new TextReply(Texts.NotReady),
-            KnowledgeStatus.NoTerms => new TextReply(Texts.EmptyMessage),
-            _ when !answer.IsConfident || answer.Best is null => new NoAnswerReply(question, GroupLines()),
-            _ => new AnswerReply(question, Source(answer.Best), answer.Best.HighlightedText,
-                answer.Hits.Skip(1).Select(Source).ToList(), answer.Confidence),
-        };
+        return AnswerReplies.From(answer, groups);
     }
 
     private async Task<Reply> HandleCardActionAsync(IncomingMessage message, JsonObject value, CancellationToken cancellationToken)
@@ -69,19 +62,6 @@ public sealed partial class ChatService(
         value[key] is JsonValue v && v.TryGetValue(out string? s) ? TextUtil.Truncate(s, 500) : null;
 
     private static string Command(string text) => text.ToLowerInvariant().TrimEnd('.', '!', '?', ' ') is { Length: > 0 } c ? c : text;
-
-    private IReadOnlyList<GroupLine> GroupLines() => groups.All.Select(Line).ToList();
-
-    private static GroupLine Line(WorkingGroup g) => new(g.Id, g.Name, g.ShortName, g.Covers);
-
-    private SourceView Source(AnswerHit hit)
-    {
-        var p = hit.Passage;
-        return new SourceView(p.DocumentId, p.Id, p.Title, p.Section, p.Source.Year ?? p.Year,
-            p.WorkingGroups.Select(id => groups.Find(id) is { } g ? Line(g) : new GroupLine(id, id, id, "")).ToList(),
-            Uri.TryCreate(p.Source.Url, UriKind.Absolute, out var url) ? url : null,
-            p.Page, hit.Snippet, p.Source.Title);
-    }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
         Message = "Question answered: status {Status}, {HitCount} hits, confidence {Confidence}, confident {Confident}")]

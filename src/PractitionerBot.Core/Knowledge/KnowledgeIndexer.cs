@@ -15,8 +15,11 @@ public sealed class KnowledgeIndexer(CorpusLoader loader, PassageSplitter splitt
 {
     private const string FingerprintKey = "corpusFingerprint";
 
+    /// <summary>Bump when the index layout changes, so existing indexes are rebuilt at the next start.</summary>
+    private const string SchemaVersion = "6";
+
     public bool IsCurrent(LuceneIndex index, string corpusPath) =>
-        index.CommitData().TryGetValue(FingerprintKey, out var stored) && stored == loader.Fingerprint(corpusPath);
+        index.CommitData().TryGetValue(FingerprintKey, out var stored) && stored == SchemaVersion + ":" + loader.Fingerprint(corpusPath);
 
     public IndexBuildReport Build(LuceneIndex index, string corpusPath, bool force = false)
     {
@@ -43,7 +46,8 @@ public sealed class KnowledgeIndexer(CorpusLoader loader, PassageSplitter splitt
             stale.Remove(document.Id);
         }
         foreach (var id in stale) index.Delete(id);
-        index.Commit(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
+        // The corpus changes rarely and is searched constantly: one segment makes every search cheaper.
+        index.Commit(new Dictionary<string, string> { [FingerprintKey] = SchemaVersion + ":" + fingerprint }, forceMerge: true);
         return new IndexBuildReport(documents.Count, passages, skipped, clock.Elapsed, Rebuilt: true);
     }
 }

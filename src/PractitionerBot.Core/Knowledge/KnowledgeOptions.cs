@@ -24,10 +24,13 @@ public sealed class KnowledgeOptions
 
     [Range(1, 10)] public int MaxSources { get; set; } = 3;
 
-    [Range(0.0, 20.0)] public float TitleBoost { get; set; } = 1.0f;
+    [Range(0.0, 20.0)] public float TitleBoost { get; set; } = 0.75f;
     [Range(0.0, 20.0)] public float SectionBoost { get; set; } = 0f;
     [Range(0.0, 20.0)] public float PhraseBoost { get; set; } = 0.5f;
     [Range(0, 20)] public int PhraseSlop { get; set; } = 3;
+
+    /// <summary>Match misspelt words (unknown to the index) against close spellings.</summary>
+    public bool MatchMisspellings { get; set; } = true;
 
     /// <summary>Weight of the whole-document score next to the best passage score (both scaled to 0..1).</summary>
     [Range(0.0, 10.0)] public double DocumentWeight { get; set; } = 2.0;

@@ -23,28 +23,29 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
             var reader = searcher.IndexReader;
             var docCount = Math.Max(1, reader.NumDocs);
             var terms = WeighTerms(reader, analysed, docCount);
-            var passageQuery = Filter(BuildPassageQuery(terms, analysed), workingGroup);
-            var passageTop = searcher.Search(passageQuery, Math.Max(40, top * 8));
-            if (passageTop.ScoreDocs.Length == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
-
-            // Blend each document's best passage with the whole document's score (both scaled to the best).
+            // 1. Rank whole documents, so a question whose words are spread over several sections
+            //    still finds its document; this also bounds the passage search to a few documents.
+            var documentTop = searcher.Search(Filter(BuildDocumentQuery(terms), workingGroup), CandidateDocuments);
+            if (documentTop.ScoreDocs.Length == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
+            var maxDocument = documentTop.ScoreDocs[0].Score;
             var documentScores = new Dictionary<string, double>(StringComparer.Ordinal);
-            if (options.DocumentWeight > 0)
-            {
-                var documentTop = searcher.Search(Filter(BuildDocumentQuery(terms), workingGroup), 50);
-                var maxDocument = documentTop.ScoreDocs.Length > 0 ? documentTop.ScoreDocs[0].Score : 1f;
-                foreach (var sd in documentTop.ScoreDocs)
-                    documentScores.TryAdd(searcher.Doc(sd.Doc, DocumentIdOnly).Get(IndexFields.DocumentId), sd.Score / maxDocument);
-            }
+            foreach (var sd in documentTop.ScoreDocs) documentScores.TryAdd(DocumentIdOf(reader, sd.Doc), sd.Score / maxDocument);
+
+            // 2. The best passages inside those documents, with a phrase-proximity bonus for the first ones.
+            var passageTop = searcher.Search(WithinDocuments(BuildPassageQuery(terms), documentScores.Keys), MaxPassages);
+            if (passageTop.ScoreDocs.Length == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
+            if (BuildPhraseQuery(terms, analysed) is { } phrases)
+                passageTop = QueryRescorer.Rescore(searcher, passageTop, phrases, options.PhraseBoost, passageTop.ScoreDocs.Length);
+
+            // 3. One passage per document, ranked by its own score blended with its document's.
             var maxPassage = passageTop.ScoreDocs[0].Score;
-            var candidates = new List<(int Doc, string DocumentId, float Score, double Blended)>();
+            var candidates = new List<(int Doc, float Score, double Blended)>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var sd in passageTop.ScoreDocs)
             {
-                var documentId = searcher.Doc(sd.Doc, DocumentIdOnly).Get(IndexFields.DocumentId);
+                var documentId = DocumentIdOf(reader, sd.Doc);
                 if (!seen.Add(documentId)) continue;
-                var blended = sd.Score / maxPassage + options.DocumentWeight * documentScores.GetValueOrDefault(documentId);
-                candidates.Add((sd.Doc, documentId, sd.Score, blended));
+                candidates.Add((sd.Doc, sd.Score, sd.Score / maxPassage + options.DocumentWeight * documentScores.GetValueOrDefault(documentId)));
             }
             var hits = candidates.OrderByDescending(c => c.Blended).Take(top)
                 .Select(c => Highlight(PassageDocuments.FromLucene(searcher.Doc(c.Doc)), c.Score, terms))
@@ -54,11 +55,14 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         });
     }
 
+    /// <summary>The analysed terms of a text, as the index sees them.</summary>
+    public IReadOnlyList<string> Terms(string text) => QueryTerms.Analyze(index.Analyzer, IndexFields.Body, text);
+
     /// <summary>A bare term query over the body: the benchmark baseline.</summary>
     public int BareTermSearch(string term, int top = 10) =>
         index.Search(s => s.Search(new TermQuery(new Term(IndexFields.Body, term)), top).TotalHits);
 
-    internal sealed record WeightedTerm(string Text, double Idf, bool Known, IReadOnlyList<string> Variants);
+    internal sealed record WeightedTerm(string Text, double Idf, bool Known);
 
     private List<WeightedTerm> WeighTerms(IndexReader reader, List<string> analysed, int docCount)
     {
@@ -68,7 +72,7 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         {
             var df = reader.DocFreq(new Term(IndexFields.Body, text)) + reader.DocFreq(new Term(IndexFields.Title, text));
             var idf = Math.Log(1 + (docCount - df + 0.5) / (df + 0.5));
-            weighted.Add(new WeightedTerm(text, idf, df > 0, []));
+            weighted.Add(new WeightedTerm(text, idf, df > 0));
         }
         // Long, messy questions keep their most specific terms; the order of the question is kept.
         if (weighted.Count > options.MaxQueryTerms)
@@ -79,7 +83,31 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         return weighted;
     }
 
-    private static readonly ISet<string> DocumentIdOnly = new HashSet<string> { IndexFields.DocumentId };
+    /// <summary>
+    /// The document id of a hit from per-segment doc values: loading stored fields decompresses a
+    /// whole block per hit, which dominated the cost of a search.
+    /// </summary>
+    private static string DocumentIdOf(IndexReader reader, int doc)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var values = leaf.AtomicReader.GetSortedDocValues(IndexFields.DocumentId);
+        var bytes = new Lucene.Net.Util.BytesRef();
+        values.Get(doc - leaf.DocBase, bytes);
+        return bytes.Utf8ToString();
+    }
+
+    /// <summary>Documents whose passages are searched: enough to fill any answer and the evaluation's top 10.</summary>
+    private const int CandidateDocuments = 30;
+
+    private const int MaxPassages = 200;
+
+    private static Query WithinDocuments(Query passages, IEnumerable<string> documentIds)
+    {
+        var ids = new BooleanQuery { Boost = 0 };
+        foreach (var id in documentIds) ids.Add(new TermQuery(new Term(IndexFields.DocumentId, id)), Occur.SHOULD);
+        return new BooleanQuery { { passages, Occur.MUST }, { ids, Occur.MUST } };
+    }
 
     private static readonly TermQuery ReferenceLists = new(new Term(IndexFields.Kind, IndexFields.KindReference));
 
@@ -93,14 +121,14 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
                 query.Add(new TermQuery(new Term(IndexFields.DocBody, term.Text)), Occur.SHOULD);
                 query.Add(new TermQuery(new Term(IndexFields.DocTitle, term.Text)) { Boost = options.TitleBoost }, Occur.SHOULD);
             }
-            else if (Fuzzy(IndexFields.DocBody, term) is { } fuzzy) query.Add(fuzzy, Occur.SHOULD);
+            else if (options.MatchMisspellings && Fuzzy(IndexFields.DocBody, term) is { } fuzzy) query.Add(fuzzy, Occur.SHOULD);
         }
         return query;
     }
 
     /// <summary>An unknown word is most likely misspelt: match close spellings, at a discount.</summary>
     private static FuzzyQuery? Fuzzy(string field, WeightedTerm term) =>
-        term.Text.Length < 4 ? null : new FuzzyQuery(new Term(field, term.Text), MaxEdits(term.Text), 1, 20, true) { Boost = 0.8f };
+        term.Text.Length < 4 ? null : new FuzzyQuery(new Term(field, term.Text), MaxEdits(term.Text), 1, 20, true) { Boost = 1.0f };
 
     internal static int MaxEdits(string term) => term.Length < 7 ? 1 : 2;
 
@@ -109,7 +137,7 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         // A filter, not a scoring clause: the group restricts what is found without changing the ranking.
         : new FilteredQuery(query, new QueryWrapperFilter(new TermQuery(new Term(IndexFields.WorkingGroups, workingGroup))));
 
-    private Query BuildPassageQuery(List<WeightedTerm> terms, List<string> analysed)
+    private Query BuildPassageQuery(List<WeightedTerm> terms)
     {
         var query = new BooleanQuery { { ReferenceLists, Occur.MUST_NOT } };
         foreach (var term in terms)
@@ -120,21 +148,26 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
                 if (options.TitleBoost > 0) query.Add(new TermQuery(new Term(IndexFields.Title, term.Text)) { Boost = options.TitleBoost }, Occur.SHOULD);
                 if (options.SectionBoost > 0) query.Add(new TermQuery(new Term(IndexFields.Section, term.Text)) { Boost = options.SectionBoost }, Occur.SHOULD);
             }
-            else if (Fuzzy(IndexFields.Body, term) is { } fuzzy) query.Add(fuzzy, Occur.SHOULD);
-        }
-        if (options.PhraseBoost > 0)
-        {
-            var kept = terms.Where(t => t.Known).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-            for (var i = 0; i + 1 < analysed.Count && i < options.MaxQueryTerms; i++)
-            {
-                if (!kept.Contains(analysed[i]) || !kept.Contains(analysed[i + 1]) || analysed[i] == analysed[i + 1]) continue;
-                var phrase = new PhraseQuery { Slop = options.PhraseSlop, Boost = options.PhraseBoost };
-                phrase.Add(new Term(IndexFields.Body, analysed[i]));
-                phrase.Add(new Term(IndexFields.Body, analysed[i + 1]));
-                query.Add(phrase, Occur.SHOULD);
-            }
+            else if (options.MatchMisspellings && Fuzzy(IndexFields.Body, term) is { } fuzzy) query.Add(fuzzy, Occur.SHOULD);
         }
         return query;
+    }
+
+    /// <summary>Pairs of neighbouring question words that appear close together in a passage.</summary>
+    private Query? BuildPhraseQuery(List<WeightedTerm> terms, List<string> analysed)
+    {
+        if (options.PhraseBoost <= 0) return null;
+        var kept = terms.Where(t => t.Known).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var query = new BooleanQuery();
+        for (var i = 0; i + 1 < analysed.Count && i < options.MaxQueryTerms; i++)
+        {
+            if (!kept.Contains(analysed[i]) || !kept.Contains(analysed[i + 1]) || analysed[i] == analysed[i + 1]) continue;
+            var phrase = new PhraseQuery { Slop = options.PhraseSlop };
+            phrase.Add(new Term(IndexFields.Body, analysed[i]));
+            phrase.Add(new Term(IndexFields.Body, analysed[i + 1]));
+            query.Add(phrase, Occur.SHOULD);
+        }
+        return query.Clauses.Count == 0 ? null : query;
     }
 
     /// <summary>The share of the question's weight (IDF) that the passage contains.</summary>

@@ -1,4 +1,5 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 
 namespace PractitionerBot.Knowledge;
 
@@ -12,7 +13,9 @@ internal static class PassageDocuments
         {
             new StringField(IndexFields.PassageId, passage.Id, Field.Store.YES),
             new StringField(IndexFields.DocumentId, d.Id, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(d.Id)),
             new TextField(IndexFields.Title, d.Title, Field.Store.YES),
+            new TextField(IndexFields.Title, d.Summary ?? "", Field.Store.NO),
             new TextField(IndexFields.Section, passage.Section, Field.Store.YES),
             new TextField(IndexFields.Body, passage.Text, Field.Store.YES),
             new StringField(IndexFields.Type, d.Type, Field.Store.YES),
@@ -38,6 +41,7 @@ internal static class PassageDocuments
         {
         new StringField(IndexFields.PassageId, d.Id + "#doc", Field.Store.YES),
         new StringField(IndexFields.DocumentId, d.Id, Field.Store.YES),
+        new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(d.Id)),
         new StringField(IndexFields.Kind, IndexFields.KindDocument, Field.Store.NO),
         new TextField(IndexFields.DocTitle, d.Title + "\n" + (d.Summary ?? ""), Field.Store.NO),
         new TextField(IndexFields.DocBody, string.Join("\n\n", d.Sections.Select(s => s.Heading + "\n" + s.Text)), Field.Store.NO),

@@ -1,0 +1,27 @@
+using PractitionerBot.Hosting;
+using PractitionerBot.Tests.Infrastructure;
+
+namespace PractitionerBot.Tests.Hosting;
+
+public sealed class StartupTests
+{
+    [Theory]
+    [InlineData("Knowledge:MinConfidence", "2", "Knowledge:MinConfidence")]
+    [InlineData("Knowledge:CorpusPath", "/nonexistent/corpus", "Knowledge:CorpusPath")]
+    [InlineData("Storage:Provider", "oracle", "Storage:Provider")]
+    [InlineData("MicrosoftAppId", "11111111-2222-3333-4444-555555555555", "MicrosoftAppPassword")]
+    [InlineData("Chat:MaxMessageLength", "lots", "Chat:MaxMessageLength")]
+    public async Task BadSetting_StopsStartUpWithAMessageNamingTheKey(string key, string value, string named)
+    {
+        using var dir = new TempDir();
+        var args = new[] { "--urls=http://127.0.0.1:0", $"--Knowledge:IndexPath={dir.File("idx")}", $"--Storage:SqlitePath={dir.File("db")}", $"--{key}={value}" };
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = BotApplication.Create(args, RepoPaths.Root);
+            await app.StartAsync();
+        });
+        var message = ConfigurationError.Describe(error);
+        Assert.NotNull(message);
+        Assert.Contains(named, message);
+    }
+}
