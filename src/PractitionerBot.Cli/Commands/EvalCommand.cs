@@ -34,7 +34,9 @@ internal static class EvalCommand
             var search = new KnowledgeSearch(index, options);
             var ranked = queries.ToDictionary(q => q.Key,
                 q => (IReadOnlyList<string>)search.Ask(q.Value, 10).Hits.Select(h => h.Passage.DocumentId).ToList());
-            var scores = RetrievalMetrics.Score(ranked, qrels.Where(q => ranked.ContainsKey(q.Key)).ToDictionary());
+            var judged = qrels.Where(q => ranked.ContainsKey(q.Key)).ToDictionary();
+            var scores = RetrievalMetrics.Score(ranked, judged);
+            var baseline = RetrievalMetrics.Score(PlainBm25.Rank(documents, queries.ToDictionary()), judged);
 
             if (args.Has("--json"))
                 stdout.WriteLine(JsonSerializer.Serialize(new
@@ -43,10 +45,13 @@ internal static class EvalCommand
                     recallAt10 = Math.Round(scores.RecallAt10, 4),
                     mrrAt10 = Math.Round(scores.MrrAt10, 4),
                     queries = scores.Queries,
+                    baseline = new { ndcgAt10 = Math.Round(baseline.NdcgAt10, 4), recallAt10 = Math.Round(baseline.RecallAt10, 4), mrrAt10 = Math.Round(baseline.MrrAt10, 4) },
                 }));
             else
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"nDCG@10 {scores.NdcgAt10:F4}  Recall@10 {scores.RecallAt10:F4}  MRR@10 {scores.MrrAt10:F4}  ({scores.Queries} queries)"));
+            {
+                stdout.WriteLine(Line("PractitionerBot retrieval", scores));
+                stdout.WriteLine(Line("baseline: plain BM25 flat", baseline));
+            }
             return 0;
         }
         finally
@@ -64,6 +69,8 @@ internal static class EvalCommand
         var questions = GoldenSet.Load(folder);
         var search = new KnowledgeSearch(index, options);
         var scores = GoldenSet.Evaluate(search, questions);
+        var corpus = new CorpusLoader(CliKnowledge.Groups(options).Ids).Load(options.CorpusPath).Documents;
+        var baseline = GoldenSet.Score(PlainBm25.Rank(corpus, questions.Select((q, i) => (i, q)).ToDictionary(x => Key(x.i), x => x.q.Question)), questions);
         if (args.Has("--json"))
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
@@ -71,10 +78,13 @@ internal static class EvalCommand
                 mrr = Math.Round(scores.Mrr, 4),
                 ndcgAt10 = Math.Round(scores.NdcgAt10, 4),
                 queries = scores.Queries,
+                baseline = new { recallAt3 = Math.Round(baseline.RecallAt3, 4), mrr = Math.Round(baseline.Mrr, 4), ndcgAt10 = Math.Round(baseline.NdcgAt10, 4) },
             }));
         else
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Recall@3 {scores.RecallAt3:F4}  MRR {scores.Mrr:F4}  nDCG@10 {scores.NdcgAt10:F4}  ({scores.Queries} questions)"));
+        {
+            stdout.WriteLine(GoldenLine("PractitionerBot retrieval", scores));
+            stdout.WriteLine(GoldenLine("baseline: plain BM25 flat", baseline));
+        }
         if (args.Has("--misses"))
             foreach (var q in questions)
             {
@@ -83,6 +93,14 @@ internal static class EvalCommand
             }
         return 0;
     }
+
+    private static string Key(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private static string GoldenLine(string name, RetrievalScores s) => string.Create(CultureInfo.InvariantCulture,
+        $"{name,-28} Recall@3 {s.RecallAt3:F4}  MRR {s.Mrr:F4}  nDCG@10 {s.NdcgAt10:F4}  ({s.Queries} questions)");
+
+    private static string Line(string name, RetrievalScores s) => string.Create(CultureInfo.InvariantCulture,
+        $"{name,-28} nDCG@10 {s.NdcgAt10:F4}  Recall@10 {s.RecallAt10:F4}  MRR@10 {s.MrrAt10:F4}  ({s.Queries} queries)");
 
     private static string Existing(string path) => File.Exists(path) ? path : throw new CliException($"file not found: {path}");
 

@@ -16,7 +16,7 @@ public sealed class KnowledgeIndexer(CorpusLoader loader, PassageSplitter splitt
     private const string FingerprintKey = "corpusFingerprint";
 
     /// <summary>Bump when the index layout changes, so existing indexes are rebuilt at the next start.</summary>
-    private const string SchemaVersion = "6";
+    private const string SchemaVersion = "7";
 
     public bool IsCurrent(LuceneIndex index, string corpusPath) =>
         index.CommitData().TryGetValue(FingerprintKey, out var stored) && stored == SchemaVersion + ":" + loader.Fingerprint(corpusPath);

@@ -44,7 +44,7 @@ internal static class PassageDocuments
         new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(d.Id)),
         new StringField(IndexFields.Kind, IndexFields.KindDocument, Field.Store.NO),
         new TextField(IndexFields.DocTitle, d.Title + "\n" + (d.Summary ?? ""), Field.Store.NO),
-        new TextField(IndexFields.DocBody, string.Join("\n\n", d.Sections.Select(s => s.Heading + "\n" + s.Text)), Field.Store.NO),
+        new TextField(IndexFields.DocBody, d.Title + "\n\n" + string.Join("\n\n", d.Sections.Select(s => s.Heading + "\n" + s.Text)), Field.Store.NO),
         };
         foreach (var group in d.WorkingGroups) doc.Add(new StringField(IndexFields.WorkingGroups, group, Field.Store.NO));
         return doc;

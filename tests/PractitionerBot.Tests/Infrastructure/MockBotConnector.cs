@@ -46,10 +46,19 @@ public sealed class MockBotConnector : IAsyncDisposable
         return connector;
     }
 
+    private Func<ReceivedActivity, int?>? _fault;
+
+    /// <summary>Answers matching sends with the given status instead of accepting them (null: accept).</summary>
+    public void FailWith(Func<ReceivedActivity, int?> fault) => _fault = fault;
+
     private async Task<IResult> Record(string conversationId, string? replyToId, HttpContext http)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
         var activity = new ReceivedActivity(http.Request.Method, conversationId, replyToId, body, http.Request.Headers.Authorization.ToString());
+        if (_fault?.Invoke(activity) is { } status)
+        {
+            activity = activity with { RefusedWith = status };
+        }
         TaskCompletionSource changed;
         lock (_log)
         {
@@ -58,7 +67,9 @@ public sealed class MockBotConnector : IAsyncDisposable
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         changed.TrySetResult();
-        return Results.Json(new { id = $"mock-{Interlocked.Increment(ref _ids)}" });
+        return activity.RefusedWith is { } refused
+            ? Results.Json(new { error = new { code = "ServiceError", message = "mock failure" } }, statusCode: refused)
+            : Results.Json(new { id = $"mock-{Interlocked.Increment(ref _ids)}" });
     }
 
     /// <summary>Waits (bounded) until <paramref name="count"/> received activities match, and returns the last of them.</summary>
@@ -79,13 +90,16 @@ public sealed class MockBotConnector : IAsyncDisposable
     }
 
     public Task<ReceivedActivity> MessageAsync(string conversationId, int count = 1) =>
-        WaitForAsync(a => a.ConversationId == conversationId && a.Type == "message", count);
+        WaitForAsync(a => a.ConversationId == conversationId && a.Type == "message" && a.RefusedWith is null, count);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
 
 public sealed record ReceivedActivity(string Method, string ConversationId, string? ReplyToId, JsonObject Body, string Authorization)
 {
+    /// <summary>The status the mock answered instead of accepting the activity, if it refused it.</summary>
+    public int? RefusedWith { get; init; }
+
     public string Type => Body["type"]?.GetValue<string>() ?? "";
 
     public string? Text => Body["text"]?.GetValue<string>();

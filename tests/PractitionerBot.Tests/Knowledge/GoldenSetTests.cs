@@ -11,8 +11,8 @@ public sealed class GoldenSetTests
 {
     // Recorded with: dotnet run --project src/PractitionerBot.Cli -- eval --golden tests/PractitionerBot.Tests/Data/golden
     // Raise these when retrieval improves; a drop below them fails the build.
-    private const double BaselineRecallAt3 = 0.89;
-    private const double BaselineMrr = 0.92;
+    private const double BaselineRecallAt3 = 0.90;
+    private const double BaselineMrr = 0.93;
 
     [Fact]
     public void GoldenSet_RecallAt3AndMrr_StayAtOrAboveTheRecordedBaseline()

@@ -17,17 +17,15 @@ public static class GoldenSet
             .Select(line => JsonSerializer.Deserialize<GoldenQuestion>(line, Json) ?? throw new InvalidDataException($"bad golden line: {line}"))
             .ToList();
 
-    /// <summary>Runs the questions through the bot's retrieval; the first expected id is graded 2, the others 1.</summary>
-    public static RetrievalScores Evaluate(KnowledgeSearch search, IReadOnlyList<GoldenQuestion> questions, int depth = 10)
-    {
-        var ranked = new Dictionary<string, IReadOnlyList<string>>();
-        var relevant = new Dictionary<string, IReadOnlyDictionary<string, int>>();
-        for (var i = 0; i < questions.Count; i++)
-        {
-            var key = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ranked[key] = search.Ask(questions[i].Question, depth).Hits.Select(h => h.Passage.DocumentId).ToList();
-            relevant[key] = questions[i].Expected.Select((id, rank) => (id, rank)).ToDictionary(x => x.id, x => x.rank == 0 ? 2 : 1);
-        }
-        return RetrievalMetrics.Score(ranked, relevant);
-    }
+    /// <summary>Runs the questions through the bot's retrieval.</summary>
+    public static RetrievalScores Evaluate(KnowledgeSearch search, IReadOnlyList<GoldenQuestion> questions, int depth = 10) =>
+        Score(Enumerable.Range(0, questions.Count).ToDictionary(Key,
+            i => (IReadOnlyList<string>)search.Ask(questions[i].Question, depth).Hits.Select(h => h.Passage.DocumentId).ToList()), questions);
+
+    /// <summary>Scores rankings keyed by question index; the first expected id is graded 2, the others 1.</summary>
+    public static RetrievalScores Score(IReadOnlyDictionary<string, IReadOnlyList<string>> ranked, IReadOnlyList<GoldenQuestion> questions) =>
+        RetrievalMetrics.Score(ranked, Enumerable.Range(0, questions.Count).ToDictionary(Key,
+            i => (IReadOnlyDictionary<string, int>)questions[i].Expected.Select((id, rank) => (id, rank)).ToDictionary(x => x.id, x => x.rank == 0 ? 2 : 1)));
+
+    private static string Key(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
