@@ -14,6 +14,9 @@ public static class CliProgram
                                                          nDCG@10, Recall@10, MRR@10 on a BEIR data set
           bench search [--sizes 1000,10000,100000] [--queries N] [--out FILE]
                                                          latency and throughput of the answer pipeline
+          route "TEXT" [--json] | route --batch FILE --json
+                                                         rank the ten working groups for a question or a self-description
+          route --golden DIR [--misses]                  top-1 and top-3 accuracy on the routing golden set
           corpus report [--out docs/CORPUS.md]           the corpus per working group, and the papers it cites
           help                                           this text
         """;
@@ -34,6 +37,7 @@ public static class CliProgram
                 ("index", "build") => IndexCommand.Build(args, stdout),
                 ("ask", _) => AskCommand.Run(args, stdout, stderr),
                 ("eval", _) => EvalCommand.Run(args, stdout, stderr),
+                ("route", _) => RouteCommand.Run(args, stdout, stderr),
                 ("corpus", "report") => CorpusReportCommand.Run(args, stdout),
                 ("bench", "search") => await BenchSearchCommand.RunAsync(args, stdout, stderr),
                 _ => throw new CliException($"unknown command '{string.Join(' ', words.Take(2))}'; run 'help' for the list"),

@@ -13,6 +13,10 @@ public static class AdaptiveCardRenderer
         AnswerReply answer => Answer(answer),
         NoAnswerReply none => NoAnswer(none),
         GroupListReply list => GroupList(list.Groups),
+        RecommendationReply recommendation => PeerCards.Recommendation(recommendation),
+        AskPeersFormReply form => PeerCards.AskForm(form),
+        PeerQuestionReply question => PeerCards.ChannelQuestion(question),
+        PeerAnswerReply answer => PeerCards.AnswerToAsker(answer),
         _ => null,
     };
 
@@ -42,6 +46,7 @@ public static class AdaptiveCardRenderer
         if (best.Url is not null) actions.Add(new OpenUrlAction("Open the paper", best.Url));
         actions.Add(new SubmitAction("Helpful", Feedback(answer, helpful: true)));
         actions.Add(new SubmitAction("Not helpful", Feedback(answer, helpful: false)));
+        if (answer.AskGroup is { } group) actions.Add(PeerCards.AskPeersAction(group, answer.Question));
         return new AdaptiveCard
         {
             Body = body,
@@ -51,16 +56,23 @@ public static class AdaptiveCardRenderer
         };
     }
 
-    public static AdaptiveCard NoAnswer(NoAnswerReply reply) => new()
+    public static AdaptiveCard NoAnswer(NoAnswerReply reply)
     {
-        Body =
-        [
+        var body = new List<CardElement>
+        {
             new TextBlock("I could not find a good answer to that in the RAN papers.") { Weight = TextWeight.Bolder, Heading = true },
-            new TextBlock("Rephrasing with the key words of your situation may help. The peers in one of the ten working groups may also know:") { Spacing = Spacing.Small },
-            GroupFacts(reply.Groups),
-        ],
-        FallbackText = MarkdownRenderer.Render(reply),
-    };
+            new TextBlock(reply.Recommended.Count > 0
+                ? "Rephrasing with the key words of your situation may help. The peers in these working groups may know:"
+                : "Rephrasing with the key words of your situation may help, or ask the peers in one of the ten working groups.") { Spacing = Spacing.Small },
+        };
+        body.AddRange(reply.Recommended.Select(r => PeerCards.GroupBlock(r, reply.Question)));
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = [new SubmitAction("All ten groups", new JsonObject { ["action"] = "groups" })],
+            FallbackText = MarkdownRenderer.Render(reply),
+        };
+    }
 
     public static AdaptiveCard GroupList(IReadOnlyList<GroupLine> groups) => new()
     {

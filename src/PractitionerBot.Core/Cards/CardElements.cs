@@ -140,3 +140,21 @@ public sealed record InputChoiceSet(string InputId, IReadOnlyList<Choice> Choice
         json["style"] = Expanded ? "expanded" : "compact";
     }
 }
+
+public sealed record InputToggle(string InputId, string Title) : CardElement
+{
+    public string? Label { get; init; }
+    public bool Value { get; init; }
+
+    protected override string Type => "Input.Toggle";
+
+    protected override void Write(JsonObject json)
+    {
+        json["id"] = InputId;
+        json["title"] = Title;
+        json["value"] = Value ? "true" : "false";
+        json["valueOn"] = "true";
+        json["valueOff"] = "false";
+        json.With("label", Label);
+    }
+}

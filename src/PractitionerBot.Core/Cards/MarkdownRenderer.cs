@@ -12,6 +12,10 @@ public static class MarkdownRenderer
         AnswerReply answer => Answer(answer),
         NoAnswerReply none => NoAnswer(none),
         GroupListReply list => GroupList(list.Groups),
+        RecommendationReply r => r.Intro + "\n\n" + Recommended(r.Groups) + "\n\nType **follow GROUP-ID** to follow a group.",
+        AskPeersFormReply form => $"Asking the {form.Group.Name} peers works in Microsoft Teams, where their channel is.",
+        PeerQuestionReply q => $"**Question for the {q.Question.Group.Name} peers**\n\n{q.Question.Text}\n\n_Asked by {q.Question.AskedBy}_",
+        PeerAnswerReply a => $"**{a.AnswererName} answered your question to the {a.Group.Name} peers**\n\n{a.Answer}",
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "no Markdown rendering for this reply"),
     };
 
@@ -39,7 +43,10 @@ public static class MarkdownRenderer
 
     private static string NoAnswer(NoAnswerReply reply) =>
         "I could not find a good answer to that in the RAN papers. Rephrasing with the key words of your situation may help. " +
-        "The peers in one of the ten working groups may also know:\n\n" + Lines(reply.Groups);
+        (reply.Recommended.Count > 0 ? "The peers in these working groups may know:\n\n" + Recommended(reply.Recommended) : "Type **groups** to see the ten working groups.");
+
+    private static string Recommended(IReadOnlyList<GroupRecommendation> groups) =>
+        string.Join('\n', groups.Select(g => $"- **{g.Group.Name}** (`{g.Group.Id}`): {g.Reason}"));
 
     private static string GroupList(IReadOnlyList<GroupLine> groups) => "**The ten RAN working groups**\n\n" + Lines(groups);
 

@@ -8,9 +8,14 @@ public abstract record Reply;
 
 public sealed record TextReply(string Markdown) : Reply;
 
-public sealed record AnswerReply(string Question, SourceView Best, string HighlightedText, IReadOnlyList<SourceView> More, double Confidence) : Reply;
+public sealed record AnswerReply(string Question, SourceView Best, string HighlightedText, IReadOnlyList<SourceView> More, double Confidence) : Reply
+{
+    /// <summary>The working group whose peers could add to this answer.</summary>
+    public GroupLine? AskGroup { get; init; }
+}
 
-public sealed record NoAnswerReply(string Question, IReadOnlyList<GroupLine> Groups) : Reply;
+/// <summary>Nothing in the papers answers well: say so, and point to the groups whose peers may know.</summary>
+public sealed record NoAnswerReply(string Question, IReadOnlyList<GroupRecommendation> Recommended) : Reply;
 
 public sealed record GroupListReply(IReadOnlyList<GroupLine> Groups) : Reply;
 
@@ -35,4 +40,18 @@ public sealed record IncomingMessage(
     string ConversationId,
     string? Text,
     System.Text.Json.Nodes.JsonObject? Value,
-    string? Locale);
+    string? Locale)
+{
+    /// <summary>The sender's display name: used only to sign answers they give to peers.</summary>
+    public string? UserName { get; init; }
+
+    public string? AadObjectId { get; init; }
+
+    /// <summary><c>personal</c>, <c>groupChat</c> or <c>channel</c>.</summary>
+    public string ConversationType { get; init; } = "personal";
+
+    public string? TeamId { get; init; }
+
+    /// <summary>Opaque reference to this conversation, for messages sent later (answers, reminders).</summary>
+    public string? ConversationReference { get; init; }
+}

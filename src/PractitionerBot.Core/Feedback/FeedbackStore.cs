@@ -1,15 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using PractitionerBot.Storage;
 
 namespace PractitionerBot.Feedback;
 
 /// <summary>"Helpful" / "Not helpful" on an answer. The user is kept only as a one-way key, for erasure.</summary>
-public sealed record FeedbackEntry(string UserKey, string? DocumentId, string? PassageId, bool Helpful, string? Question)
-{
-    public static string UserKeyFor(string channelId, string userId) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{channelId}\n{userId}")))[..32];
-}
+public sealed record FeedbackEntry(string UserKey, string? DocumentId, string? PassageId, bool Helpful, string? Question);
 
 public sealed record FeedbackSummary(int Helpful, int NotHelpful);
 

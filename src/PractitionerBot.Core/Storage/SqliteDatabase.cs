@@ -58,6 +58,48 @@ public sealed class SqliteDatabase
         );
         CREATE INDEX feedback_user ON feedback(user_key);
         """,
+        """
+        CREATE TABLE channel_links (
+            group_id TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL UNIQUE,
+            team_id TEXT,
+            conversation_ref TEXT NOT NULL,
+            linked_by TEXT NOT NULL,
+            linked_utc TEXT NOT NULL
+        );
+        CREATE TABLE follows (
+            user_key TEXT NOT NULL,
+            group_id TEXT NOT NULL,
+            created_utc TEXT NOT NULL,
+            PRIMARY KEY (user_key, group_id)
+        );
+        CREATE TABLE peer_questions (
+            id TEXT PRIMARY KEY,
+            group_id TEXT NOT NULL,
+            asker_key TEXT NOT NULL,
+            asker_name TEXT,
+            asker_ref TEXT,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_utc TEXT NOT NULL,
+            updated_utc TEXT NOT NULL,
+            channel_conversation_id TEXT,
+            channel_activity_id TEXT,
+            reminded_utc TEXT
+        );
+        CREATE INDEX peer_questions_status ON peer_questions(status, created_utc);
+        CREATE INDEX peer_questions_asker ON peer_questions(asker_key);
+        CREATE TABLE peer_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            question_id TEXT NOT NULL REFERENCES peer_questions(id) ON DELETE CASCADE,
+            answerer_key TEXT NOT NULL,
+            answerer_name TEXT,
+            text TEXT NOT NULL,
+            created_utc TEXT NOT NULL
+        );
+        CREATE INDEX peer_answers_question ON peer_answers(question_id);
+        CREATE INDEX peer_answers_answerer ON peer_answers(answerer_key);
+        """,
     ];
 
     private void Migrate()

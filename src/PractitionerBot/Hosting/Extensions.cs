@@ -7,6 +7,8 @@ using PractitionerBot.Chat;
 using PractitionerBot.Feedback;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Members;
+using PractitionerBot.PeerExchange;
 using PractitionerBot.Storage;
 using PractitionerBot.WorkingGroups;
 
@@ -28,11 +30,15 @@ public static class Extensions
         services.AddValidatedOptions<StorageOptions>(StorageOptions.Section, o => o.SqlitePath = Path.GetFullPath(o.SqlitePath, root),
             o => o.Provider is "sqlite" ? [] : [$"Storage:Provider: '{o.Provider}' is not supported; use 'sqlite'"]);
         services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
+        services.AddValidatedOptions<PeerExchangeOptions>(PeerExchangeOptions.Section);
+        services.AddValidatedOptions<RoleOptions>(RoleOptions.Section);
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PeerExchangeOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RoleOptions>>().Value);
         services.AddSingleton(sp => WorkingGroupDirectory.Load(sp.GetRequiredService<KnowledgeOptions>().WorkingGroupsPath));
         services.AddSingleton<IWorkingGroupDirectory>(sp => sp.GetRequiredService<WorkingGroupDirectory>());
         services.AddSingleton(sp => new CorpusLoader(sp.GetRequiredService<WorkingGroupDirectory>().Ids));
@@ -44,6 +50,13 @@ public static class Extensions
 
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddSingleton<WorkingGroupRouter>();
+        services.AddSingleton<FollowStore>();
+        services.AddSingleton<ChannelLinkStore>();
+        services.AddSingleton<PeerQuestionStore>();
+        services.AddSingleton<PeerExchangeService>();
+        services.AddSingleton<IMessenger, BotMessenger>();
+        services.AddHostedService<PeerReminderService>();
         services.AddSingleton<ChatService>();
 
         services.AddHttpClient();

@@ -44,15 +44,32 @@ public sealed class AnswerEndToEndTests(BotFixture bot) : IClassFixture<BotFixtu
     }
 
     [Fact]
-    public async Task Question_WithNothingRelevant_SaysSoAndListsTheTenGroups()
+    public async Task Question_WithNothingRelevant_SaysSoAndOffersAllTenGroups()
     {
         var conversation = BotFixture.NewConversation();
         await bot.Host.PostActivityAsync(Activities.TeamsMessage(bot.Connector.ServiceUrl, conversation, "best recipe for lasagne with spinach"));
         var card = (await bot.Connector.MessageAsync(conversation)).Card!;
         Assert.Empty(await CardValidator.ErrorsAsync(card));
         Assert.Contains("could not find a good answer", card.ToJsonString());
-        var facts = card["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "FactSet")!["facts"]!.AsArray();
-        Assert.Equal(10, facts.Count);
+        var all = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "All ten groups");
+        Assert.Equal("groups", all!["data"]!["action"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WeakQuestionAboutAGroupsTopic_RecommendsThatGroupWithAReasonAndAskPeers()
+    {
+        var conversation = BotFixture.NewConversation();
+        await bot.Host.PostActivityAsync(Activities.TeamsMessage(bot.Connector.ServiceUrl, conversation,
+            "our probation officers want pizza recipes for the inmates party"));
+        var card = (await bot.Connector.MessageAsync(conversation)).Card!;
+        Assert.Empty(await CardValidator.ErrorsAsync(card));
+        var json = card.ToJsonString();
+        Assert.Contains("could not find a good answer", json);
+        Assert.Contains("Prison and Probation", json);
+        var titles = card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "Container")
+            .SelectMany(c => c["items"]!.AsArray()).OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "ActionSet")
+            .SelectMany(a => a["actions"]!.AsArray()).Select(a => a!["title"]!.GetValue<string>()).ToList();
+        Assert.Contains("Ask the P&P peers", titles);
     }
 
     [Fact]

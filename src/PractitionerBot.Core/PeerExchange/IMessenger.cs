@@ -1,0 +1,17 @@
+using PractitionerBot.Chat;
+
+namespace PractitionerBot.PeerExchange;
+
+/// <summary>Outcome of a proactive send: the id of the new message, or why it failed.</summary>
+public readonly record struct SendResult(bool Sent, string? ActivityId = null, string? Error = null);
+
+/// <summary>
+/// Sends replies outside the current turn (to a channel, or to a member's personal chat) and updates
+/// messages already sent. Implemented by the channel adapter; the conversation reference is opaque here.
+/// </summary>
+public interface IMessenger
+{
+    Task<SendResult> SendAsync(string conversationReference, Reply reply, CancellationToken cancellationToken);
+
+    Task<SendResult> UpdateAsync(string conversationReference, string activityId, Reply reply, CancellationToken cancellationToken);
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PractitionerBot.PeerExchange;
+
+/// <summary>Configuration section "PeerExchange".</summary>
+public sealed class PeerExchangeOptions
+{
+    public const string Section = "PeerExchange";
+
+    [Range(100, 20_000)] public int MaxQuestionLength { get; set; } = 4_000;
+
+    [Range(100, 20_000)] public int MaxAnswerLength { get; set; } = 4_000;
+
+    /// <summary>An open question with no answer after this many days gets one reminder in the channel.</summary>
+    [Range(1, 365)] public int ReminderAfterDays { get; set; } = 3;
+
+    /// <summary>How often the reminder check runs.</summary>
+    [Range(1, 1440)] public int ReminderCheckMinutes { get; set; } = 60;
+}
+
+/// <summary>Configuration section "Roles": who may link channels (and, later, announce).</summary>
+public sealed class RoleOptions
+{
+    public const string Section = "Roles";
+
+    /// <summary>AAD object ids of coordinators. Empty: everyone is a coordinator (local use only).</summary>
+    public List<string> Coordinators { get; set; } = [];
+
+    public bool IsCoordinator(string? aadObjectId) =>
+        Coordinators.Count == 0 || (aadObjectId is not null && Coordinators.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase));
+}

@@ -1,0 +1,53 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using PractitionerBot.Chat;
+using PractitionerBot.Hosting;
+using PractitionerBot.PeerExchange;
+
+namespace PractitionerBot.Bot;
+
+/// <summary>Proactive sends and updates through the Bot Framework adapter (answers to askers, channel cards).</summary>
+internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions<BotAuthOptions> auth, ILogger<BotMessenger> log) : IMessenger
+{
+    public static string Serialize(ConversationReference reference) => JsonConvert.SerializeObject(reference);
+
+    public Task<SendResult> SendAsync(string conversationReference, Reply reply, CancellationToken cancellationToken) =>
+        RunAsync(conversationReference, async (turn, reference, ct) =>
+        {
+            var response = await turn.SendActivityAsync(ReplyActivities.ToActivity(reply, reference.ChannelId), ct);
+            return response?.Id;
+        }, cancellationToken);
+
+    public Task<SendResult> UpdateAsync(string conversationReference, string activityId, Reply reply, CancellationToken cancellationToken) =>
+        RunAsync(conversationReference, async (turn, reference, ct) =>
+        {
+            var activity = (Activity)ReplyActivities.ToActivity(reply, reference.ChannelId);
+            activity.Id = activityId;
+            var response = await turn.UpdateActivityAsync(activity, ct);
+            return response?.Id ?? activityId;
+        }, cancellationToken);
+
+    private async Task<SendResult> RunAsync(string conversationReference, Func<ITurnContext, ConversationReference, CancellationToken, Task<string?>> send,
+        CancellationToken cancellationToken)
+    {
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(conversationReference)
+                        ?? throw new InvalidOperationException("empty conversation reference");
+        string? id = null;
+        try
+        {
+            await adapter.ContinueConversationAsync(auth.Value.MicrosoftAppId ?? "", reference,
+                async (turn, ct) => id = await send(turn, reference, ct), cancellationToken);
+            return new SendResult(true, id);
+        }
+        catch (Exception ex) when (ex is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException or TaskCanceledException or UnauthorizedAccessException)
+        {
+            LogSendFailed(log, ex.GetType().Name);
+            return new SendResult(false, Error: ex is Microsoft.Bot.Schema.ErrorResponseException e ? $"Teams answered {(int)e.Response.StatusCode}" : "Teams could not be reached");
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Proactive message failed: {ErrorType}")]
+    private static partial void LogSendFailed(ILogger logger, string errorType);
+}
