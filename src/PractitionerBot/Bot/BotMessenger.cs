@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -16,7 +17,12 @@ internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions
     public Task<SendResult> SendAsync(string conversationReference, Reply reply, CancellationToken cancellationToken) =>
         RunAsync(conversationReference, async (turn, reference, ct) =>
         {
-            var response = await turn.SendActivityAsync(ReplyActivities.ToActivity(reply, reference.ChannelId), ct);
+            // Send to the conversation, not as a reply: a reply would thread under the continuation activity.
+            var activity = (Activity)ReplyActivities.ToActivity(reply, reference.ChannelId);
+            activity.ApplyConversationReference(reference);
+            activity.ReplyToId = null;
+            var client = turn.TurnState.Get<IConnectorClient>();
+            var response = await client.Conversations.SendToConversationAsync(activity, ct);
             return response?.Id;
         }, cancellationToken);
 

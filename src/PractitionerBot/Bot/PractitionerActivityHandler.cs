@@ -45,6 +45,8 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
     private static IncomingMessage Incoming(Activity activity, string? text, JsonObject? value)
     {
         var reference = activity.GetConversationReference();
+        // Later messages start new posts instead of replying to this one.
+        reference.ActivityId = null;
         var conversationType = activity.Conversation?.ConversationType ?? "personal";
         if (conversationType == "channel" && reference.Conversation?.Id is { } id && id.Contains(";messageid=", StringComparison.Ordinal))
         {

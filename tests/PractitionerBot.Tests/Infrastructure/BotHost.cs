@@ -31,7 +31,8 @@ public sealed class BotHost : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(address) };
     }
 
-    public static async Task<BotHost> StartAsync(IDictionary<string, string>? settings = null, TempDir? dir = null)
+    public static async Task<BotHost> StartAsync(IDictionary<string, string>? settings = null, TempDir? dir = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         dir ??= new TempDir();
         var logs = new CapturedLogs();
@@ -43,7 +44,11 @@ public sealed class BotHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) args[key] = value;
         var app = BotApplication.Create(args.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), RepoPaths.Root,
-            builder => builder.Logging.AddProvider(logs));
+            builder =>
+            {
+                builder.Logging.AddProvider(logs);
+                configure?.Invoke(builder);
+            });
         await app.StartAsync();
         await app.Services.GetRequiredService<KnowledgeBase>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
         return new BotHost(app, dir, logs);
@@ -51,6 +56,14 @@ public sealed class BotHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity) =>
         Http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    /// <summary>Posts an invoke and returns the bot's invoke response body.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, JsonObject? Body)> InvokeAsync(JsonObject activity)
+    {
+        var response = await PostActivityAsync(activity);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+    }
 
     public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json") =>
         Http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));
@@ -67,6 +80,41 @@ public sealed class BotHost : IAsyncDisposable
 /// <summary>Builds Teams-shaped activities.</summary>
 public static class Activities
 {
+    public const string TeamId = "19:team-general@thread.tacv2";
+
+    /// <summary>A message in a Teams channel that @mentions the bot, as Teams sends it (in a thread of the channel).</summary>
+    public static JsonObject ChannelMessage(string serviceUrl, string channelId, string text, string userId = "29:coordinator", string userName = "Chris Coordinator")
+    {
+        var activity = TeamsMessage(serviceUrl, $"{channelId};messageid=1700000000000", $"<at>PractitionerBot</at> {text}");
+        activity["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = "aad-" + userId };
+        activity["conversation"] = new JsonObject { ["id"] = $"{channelId};messageid=1700000000000", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "tenant-1" };
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["mentioned"] = new JsonObject { ["id"] = "28:bot", ["name"] = "PractitionerBot" },
+            ["text"] = "<at>PractitionerBot</at>",
+        });
+        activity["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = "tenant-1" },
+            ["team"] = new JsonObject { ["id"] = TeamId },
+            ["channel"] = new JsonObject { ["id"] = channelId },
+        };
+        return activity;
+    }
+
+    /// <summary>An Action.Execute from a card, as Teams sends it: an invoke named adaptiveCard/action.</summary>
+    public static JsonObject Execute(string serviceUrl, string conversationId, string verb, JsonObject data, string userId = "29:peer", string userName = "Pat Peer")
+    {
+        var activity = TeamsMessage(serviceUrl, conversationId, null);
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = "aad-" + userId };
+        activity["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel", ["tenantId"] = "tenant-1" };
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+        return activity;
+    }
+
     public static JsonObject TeamsMessage(string serviceUrl, string conversationId, string? text, JsonObject? value = null, string channelId = "msteams") => new()
     {
         ["type"] = "message",

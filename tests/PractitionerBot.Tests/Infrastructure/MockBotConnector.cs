@@ -59,6 +59,8 @@ public sealed class MockBotConnector : IAsyncDisposable
         {
             activity = activity with { RefusedWith = status };
         }
+        var responseId = $"mock-{Interlocked.Increment(ref _ids)}";
+        activity = activity with { ResponseId = responseId };
         TaskCompletionSource changed;
         lock (_log)
         {
@@ -69,7 +71,7 @@ public sealed class MockBotConnector : IAsyncDisposable
         changed.TrySetResult();
         return activity.RefusedWith is { } refused
             ? Results.Json(new { error = new { code = "ServiceError", message = "mock failure" } }, statusCode: refused)
-            : Results.Json(new { id = $"mock-{Interlocked.Increment(ref _ids)}" });
+            : Results.Json(new { id = responseId });
     }
 
     /// <summary>Waits (bounded) until <paramref name="count"/> received activities match, and returns the last of them.</summary>
@@ -99,6 +101,9 @@ public sealed record ReceivedActivity(string Method, string ConversationId, stri
 {
     /// <summary>The status the mock answered instead of accepting the activity, if it refused it.</summary>
     public int? RefusedWith { get; init; }
+
+    /// <summary>The id the mock gave the new message (what the bot later updates).</summary>
+    public string? ResponseId { get; init; }
 
     public string Type => Body["type"]?.GetValue<string>() ?? "";
 
