@@ -74,7 +74,7 @@ public sealed class WorkingGroupRouter
             .OrderByDescending(s => s.Score)
             .ThenBy(s => _groups.All.ToList().IndexOf(s.Group))
             .ToList();
-        var twoFit = hasSignal && ranked[1].Score >= 0.75 * ranked[0].Score;
+        var twoFit = hasSignal && ranked[1].Score >= 0.6 * ranked[0].Score;
         return new RoutingResult(text, ranked, twoFit, hasSignal);
     }
 

@@ -95,3 +95,41 @@ public sealed class CliTests : IDisposable
 
 [CollectionDefinition("cwd", DisableParallelization = true)]
 public sealed class CurrentDirectoryCollection;
+
+[Collection("cwd")]
+public sealed class RouteCliTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    [Fact]
+    public async Task RouteBatchJson_PrintsAllTenGroupsBestFirstPerLine()
+    {
+        File.WriteAllLines(_dir.File("texts.txt"), ["I teach history to 15-year-olds", "prison chaplain worried about recruitment on the wing"]);
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = RepoPaths.Root;
+        try
+        {
+            var stdout = new StringWriter();
+            var code = await CliProgram.RunAsync(["route", "--batch", _dir.File("texts.txt"), "--json", "--index", _dir.File("idx")], stdout, new StringWriter());
+            Assert.Equal(0, code);
+            var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+            Assert.Equal(2, lines.Count);
+            Assert.Equal("education", lines[0]["workingGroups"]![0]!["id"]!.GetValue<string>());
+            Assert.Equal("prison-probation", lines[1]["workingGroups"]![0]!["id"]!.GetValue<string>());
+            foreach (var line in lines)
+            {
+                var groups = line["workingGroups"]!.AsArray();
+                Assert.Equal(10, groups.Count);
+                Assert.All(groups, g => Assert.NotNull(g!["reason"]));
+                var scores = groups.Select(g => g!["score"]!.GetValue<double>()).ToList();
+                Assert.Equal(scores.OrderDescending(), scores);
+            }
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
