@@ -18,6 +18,7 @@ public sealed class BotHost : IAsyncDisposable
     private readonly TempDir _dir;
 
     public HttpClient Http { get; }
+    public string MessagesEndpoint => new Uri(Http.BaseAddress!, "/api/messages").AbsoluteUri;
     public CapturedLogs Logs { get; }
     public string DataDir => _dir.Path;
     public IServiceProvider Services => _app.Services;
