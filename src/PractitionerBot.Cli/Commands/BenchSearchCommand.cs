@@ -32,6 +32,7 @@ internal static class BenchSearchCommand
         var corpus = new CorpusLoader(groups.Ids).Load(options.CorpusPath).Documents;
         if (corpus.Count == 0) throw new CliException($"no documents in {options.CorpusPath}");
         var goldenFolder = args.Get("--golden") ?? Path.Combine("tests", "PractitionerBot.Tests", "Data", "golden");
+        var texts = Localization.BotTexts.Load(Path.GetFullPath(Path.Combine("dialogs", "texts.yaml"))).In("en");
         var questions = Directory.Exists(goldenFolder) ? GoldenSet.Load(goldenFolder).Select(q => q.Question).ToList() : corpus.Select(d => d.Title).ToList();
 
         var rows = new List<string>();
@@ -49,7 +50,7 @@ internal static class BenchSearchCommand
                 var firstTerms = questions.Select(q => search.Terms(q).FirstOrDefault() ?? "prevent").ToList();
                 var full = Measure(count, i =>
                 {
-                    var reply = AnswerReplies.From(search.Ask(questions[i % questions.Count], 3), groups);
+                    var reply = AnswerReplies.From(search.Ask(questions[i % questions.Count], 3), groups, texts);
                     return AdaptiveCardRenderer.Render(reply)?.ToJsonString().Length ?? 0;
                 });
                 var bare = Measure(count, i => search.BareTermSearch(firstTerms[i % firstTerms.Count]));

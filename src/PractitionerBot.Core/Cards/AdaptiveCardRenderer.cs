@@ -17,6 +17,9 @@ public static class AdaptiveCardRenderer
         AskPeersFormReply form => PeerCards.AskForm(form),
         PeerQuestionReply question => PeerCards.ChannelQuestion(question),
         PeerAnswerReply answer => PeerCards.AnswerToAsker(answer),
+        Dialogs.DialogPromptReply prompt => MemberCards.Prompt(prompt),
+        Members.ProfileReply profile => MemberCards.Profile(profile),
+        Members.ForgetConfirmReply forget => MemberCards.ForgetConfirm(forget),
         _ => null,
     };
 

@@ -15,6 +15,9 @@ public static class MarkdownRenderer
         RecommendationReply r => r.Intro + "\n\n" + Recommended(r.Groups) + "\n\nType **follow GROUP-ID** to follow a group.",
         AskPeersFormReply form => $"Asking the {form.Group.Name} peers works in Microsoft Teams, where their channel is.",
         PeerQuestionReply q => $"**Question for the {q.Question.Group.Name} peers**\n\n{q.Question.Text}\n\n_Asked by {q.Question.AskedBy}_",
+        Dialogs.DialogPromptReply p => Prompt(p),
+        Members.ProfileReply p => $"**{p.Title}**\n\n" + string.Join('\n', p.Fields.Select(f => $"- {f.Label}: {f.Value}")) + $"\n\n_{p.Note}_",
+        Members.ForgetConfirmReply f => f.Text + $"\n\nType **{f.YesLabel}** or **{f.NoLabel}**.",
         PeerAnswerReply a => $"**{a.AnswererName} answered your question to the {a.Group.Name} peers**\n\n{a.Answer}",
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "no Markdown rendering for this reply"),
     };
@@ -39,6 +42,17 @@ public static class MarkdownRenderer
             }
         }
         return sb.ToString().TrimEnd();
+    }
+
+    private static string Prompt(Dialogs.DialogPromptReply p)
+    {
+        var sb = new StringBuilder();
+        if (p.Problem is not null) sb.Append("_").Append(p.Problem).Append("_\n\n");
+        sb.Append(p.Prompt);
+        if (p.Choices.Count > 0)
+            sb.Append("\n\n").Append(string.Join('\n', p.Choices.Select((c, i) => $"{i + 1}. {c.Title}")));
+        if (p.Skippable) sb.Append("\n\n(**skip** to leave it out)");
+        return sb.ToString();
     }
 
     private static string NoAnswer(NoAnswerReply reply) =>

@@ -6,10 +6,10 @@ namespace PractitionerBot.Chat;
 /// <summary>Turns what the knowledge base found into the reply a practitioner sees.</summary>
 public static class AnswerReplies
 {
-    public static Reply From(KnowledgeAnswer answer, IWorkingGroupDirectory groups, GroupLine? askGroup = null) => answer.Status switch
+    public static Reply From(KnowledgeAnswer answer, IWorkingGroupDirectory groups, Localization.LocalTexts texts, GroupLine? askGroup = null) => answer.Status switch
     {
-        KnowledgeStatus.NotReady => new TextReply(Texts.NotReady),
-        KnowledgeStatus.NoTerms => new TextReply(Texts.EmptyMessage),
+        KnowledgeStatus.NotReady => new TextReply(texts["notReady"]),
+        KnowledgeStatus.NoTerms => new TextReply(texts["emptyMessage"]),
         _ when !answer.IsConfident || answer.Best is null => new NoAnswerReply(answer.Question, []),
         _ => new AnswerReply(answer.Question, Source(answer.Best, groups), answer.Best.HighlightedText,
             answer.Hits.Skip(1).Select(h => Source(h, groups)).ToList(), answer.Confidence) { AskGroup = askGroup },

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PractitionerBot.Dialogs;
 using PractitionerBot.Feedback;
 using PractitionerBot.Knowledge;
+using PractitionerBot.Localization;
 using PractitionerBot.Members;
 using PractitionerBot.PeerExchange;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.Chat;
 
-/// <summary>Decides what the bot replies to a message: commands, card actions, or an answer from the papers.</summary>
+/// <summary>Decides what the bot replies to a message: flows, commands, card actions, or an answer from the papers.</summary>
 public sealed partial class ChatService(
     IKnowledgeBase knowledge,
     IWorkingGroupDirectory groups,
@@ -16,10 +18,16 @@ public sealed partial class ChatService(
     IFeedbackStore feedback,
     FollowStore follows,
     PeerExchangeService peers,
+    DialogEngine dialogs,
+    ProfileStore profiles,
+    ProfileViews profileViews,
+    MemberErasure erasure,
+    BotTexts texts,
     ChatOptions options,
     ILogger<ChatService> log)
 {
     private const string AwaitingSelfDescription = "self-description";
+    private const string AwaitingForgetConfirmation = "forget-confirmation";
 
     private static readonly string[] RecommendPhrases =
     [
@@ -29,36 +37,51 @@ public sealed partial class ChatService(
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingMessage message, ConversationData state, CancellationToken cancellationToken)
     {
-        if (message.Value is { Count: > 0 } value) return [await HandleCardActionAsync(message, value, cancellationToken)];
-
+        var language = await LanguageAsync(message, cancellationToken);
+        var t = texts.In(language);
         var text = (message.Text ?? "").Trim();
-        if (text.Length == 0) return [new TextReply(Texts.EmptyMessage)];
+        var command = Normalize(text);
+        var value = message.Value is { Count: > 0 } v ? v : null;
 
-        if (state.Awaiting == AwaitingSelfDescription)
+        if (state.Dialog is not null && (value?.ContainsKey("dialog") == true || (value is null && !IsEscape(command))))
+            return await dialogs.ContinueAsync(new DialogContext(message, state, language), text, value, cancellationToken);
+        if (value is not null) return [await HandleCardActionAsync(message, value, state, t, cancellationToken)];
+        if (text.Length == 0) return [new TextReply(t["emptyMessage"])];
+
+        var awaiting = state.Awaiting;
+        state.Awaiting = null;
+        if (awaiting == AwaitingSelfDescription && !IsCommand(command)) return [await RecommendAsync(message, text, t, cancellationToken)];
+        if (awaiting == AwaitingForgetConfirmation)
         {
-            state.Awaiting = null;
-            if (!IsCommand(text)) return [await RecommendAsync(message, text, cancellationToken)];
+            var yes = ChoiceMatcher.Match(text, [new("yes", ["yes", "y", "oui", "ja", t["forgetYes"]]), new("no", ["no", "n", "non", "nein", "nee", t["forgetNo"]])]);
+            if (yes is not null) return [await ForgetAsync(message, state, yes == "yes", t, cancellationToken)];
         }
 
-        var command = Normalize(text);
         var (verb, argument) = SplitCommand(command);
         switch (command)
         {
             case "help" or "?" or "hi" or "hello" or "start":
-                return [new TextReply(Texts.Help)];
+                return [new TextReply(t["help"])];
             case "groups" or "working groups" or "list groups":
                 return [new GroupListReply(AnswerReplies.GroupLines(groups))];
             case "my groups" or "following":
-                return [await FollowingAsync(message, cancellationToken)];
+                return [await FollowingAsync(message, t, cancellationToken)];
             case "unlink":
                 return [await peers.UnlinkAsync(message, cancellationToken)];
+            case "onboard" or "onboarding" or "set up my profile":
+                return await dialogs.StartAsync(ProfileViews.OnboardingFlow, new DialogContext(message, state, language), cancellationToken);
+            case "profile" or "my profile":
+                return [await profileViews.ProfileAsync(message, language, cancellationToken)];
+            case "forget me" or "delete my data" or "erase my data":
+                state.Awaiting = AwaitingForgetConfirmation;
+                return [profileViews.ForgetConfirm(language)];
         }
         switch (verb)
         {
             case "follow" when argument.Length > 0:
-                return [await FollowAsync(message, argument, follow: true, cancellationToken)];
+                return [await FollowAsync(message, argument, follow: true, t, cancellationToken)];
             case "unfollow" when argument.Length > 0:
-                return [await FollowAsync(message, argument, follow: false, cancellationToken)];
+                return [await FollowAsync(message, argument, follow: false, t, cancellationToken)];
             case "link" when argument.Length > 0:
                 return [await peers.LinkAsync(message, argument, cancellationToken)];
             case "link":
@@ -67,11 +90,19 @@ public sealed partial class ChatService(
         if (RecommendPhrases.FirstOrDefault(p => command.StartsWith(p, StringComparison.Ordinal)) is { } phrase)
         {
             var about = command[phrase.Length..].Trim(' ', '?', ':', ',', '.', '-');
-            if (about.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2) return [await RecommendAsync(message, about, cancellationToken)];
+            if (about.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2) return [await RecommendAsync(message, about, t, cancellationToken)];
             state.Awaiting = AwaitingSelfDescription;
-            return [new TextReply(Texts.DescribeYourself)];
+            return [new TextReply(t["describeYourself"])];
         }
-        return [await AnswerAsync(message, text, cancellationToken)];
+        return [await AnswerAsync(message, text, t, cancellationToken)];
+    }
+
+    /// <summary>First contact (personal install, or added to a team): the welcome and onboarding, once.</summary>
+    public async Task<IReadOnlyList<Reply>> StartOnboardingAsync(IncomingMessage message, ConversationData state, CancellationToken cancellationToken)
+    {
+        if (state.Dialog is not null) return [];
+        if (await profiles.GetAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken) is not null) return [];
+        return await dialogs.StartAsync(ProfileViews.OnboardingFlow, new DialogContext(message, state, BotTexts.Resolve(null, message.Locale)), cancellationToken);
     }
 
     /// <summary>Action.Execute from a card (Teams universal actions): the returned card replaces the clicked one.</summary>
@@ -82,24 +113,30 @@ public sealed partial class ChatService(
             _ => InvokeReply.Text("This button is not supported any more; please ask your question again."),
         };
 
-    public async Task<Reply> AnswerAsync(IncomingMessage message, string question, CancellationToken cancellationToken)
+    public async Task<Reply> AnswerAsync(IncomingMessage message, string question, LocalTexts t, CancellationToken cancellationToken)
     {
         if (question.Length > options.MaxMessageLength) question = question[..options.MaxMessageLength];
         var answer = knowledge.Ask(question, options.SourcesPerAnswer);
         LogAnswered(log, answer.Status, answer.Hits.Count, Math.Round(answer.Confidence, 2), answer.IsConfident);
-        if (answer.Status != KnowledgeStatus.Ok) return AnswerReplies.From(answer, groups);
+        if (answer.Status != KnowledgeStatus.Ok) return AnswerReplies.From(answer, groups, t);
         var routing = router.Route(question, answer: answer);
-        if (answer.IsConfident) return AnswerReplies.From(answer, groups, Line(routing.Best.Group));
+        if (answer.IsConfident) return AnswerReplies.From(answer, groups, t, Line(routing.Best.Group));
         return new NoAnswerReply(question, await RecommendationsAsync(message, routing, cancellationToken));
     }
 
-    private async Task<Reply> RecommendAsync(IncomingMessage message, string about, CancellationToken cancellationToken)
+    private async Task<string> LanguageAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.GetAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
+        return BotTexts.Resolve(profile?.Language, message.Locale);
+    }
+
+    private async Task<Reply> RecommendAsync(IncomingMessage message, string about, LocalTexts t, CancellationToken cancellationToken)
     {
         var routing = router.Route(about);
-        if (!routing.HasSignal) return new TextReply(Texts.NoSignal);
+        if (!routing.HasSignal) return new TextReply(t["noSignal"]);
         var intro = routing.TwoFit
-            ? $"Two groups fit about equally: **{routing.Ranked[0].Group.Name}** and **{routing.Ranked[1].Group.Name}**."
-            : $"The **{routing.Best.Group.Name}** group fits you best.";
+            ? t.Get("recommendTwo", ("first", routing.Ranked[0].Group.NameIn(t.Language)), ("second", routing.Ranked[1].Group.NameIn(t.Language)))
+            : t.Get("recommendBest", ("group", routing.Best.Group.NameIn(t.Language)));
         return new RecommendationReply(intro, await RecommendationsAsync(message, routing, cancellationToken), routing.TwoFit, null);
     }
 
@@ -110,30 +147,42 @@ public sealed partial class ChatService(
         return shown.Select(s => new GroupRecommendation(Line(s.Group), s.Score, s.Reason, followed.Contains(s.Group.Id))).ToList();
     }
 
-    private async Task<Reply> FollowAsync(IncomingMessage message, string groupId, bool follow, CancellationToken cancellationToken)
+    private async Task<Reply> FollowAsync(IncomingMessage message, string groupId, bool follow, LocalTexts t, CancellationToken cancellationToken)
     {
         if (groups.Find(groupId) is not { } group)
-            return new TextReply($"I do not know a working group '{TextUtil.Truncate(groupId, 60)}'. The ids are: {string.Join(", ", groups.All.Select(g => g.Id))}.");
+            return new TextReply(t.Get("unknownGroup", ("id", TextUtil.Truncate(groupId, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id)))));
         var key = UserKey.For(message.ChannelId, message.UserId);
         var changed = follow ? await follows.FollowAsync(key, group.Id, cancellationToken) : await follows.UnfollowAsync(key, group.Id, cancellationToken);
+        var name = ("group", group.NameIn(t.Language));
         return new TextReply((follow, changed) switch
         {
-            (true, true) => $"You now follow **{group.Name}**: its events and calls will reach you here.",
-            (true, false) => $"You already follow **{group.Name}**.",
-            (false, true) => $"You no longer follow **{group.Name}**.",
-            (false, false) => $"You were not following **{group.Name}**.",
+            (true, true) => t.Get("followDone", name),
+            (true, false) => t.Get("followAlready", name),
+            (false, true) => t.Get("unfollowDone", name),
+            (false, false) => t.Get("unfollowNotFollowing", name),
         });
     }
 
-    private async Task<Reply> FollowingAsync(IncomingMessage message, CancellationToken cancellationToken)
+    private async Task<Reply> FollowingAsync(IncomingMessage message, LocalTexts t, CancellationToken cancellationToken)
     {
         var followed = await follows.GroupsAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
         return new TextReply(followed.Count == 0
-            ? "You do not follow any working group yet. Type **follow GROUP-ID**, or **which group is for me?**"
-            : "You follow: " + string.Join(", ", followed.Select(id => $"**{groups.Find(id)?.Name ?? id}**")) + ".");
+            ? t["followingNone"]
+            : t.Get("followingList", ("groups", string.Join(", ", followed.Select(id => $"**{groups.Find(id)?.NameIn(t.Language) ?? id}**")))));
     }
 
-    private async Task<Reply> HandleCardActionAsync(IncomingMessage message, JsonObject value, CancellationToken cancellationToken)
+    private async Task<Reply> ForgetAsync(IncomingMessage message, ConversationData state, bool confirmed, LocalTexts t, CancellationToken cancellationToken)
+    {
+        if (!confirmed) return new TextReply(t["forgetCancelled"]);
+        await erasure.EraseAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
+        state.Dialog = null;
+        state.Awaiting = null;
+        state.EraseRequested = true;
+        return new TextReply(t["forgetDone"]);
+    }
+
+    private async Task<Reply> HandleCardActionAsync(IncomingMessage message, JsonObject value, ConversationData state, LocalTexts t,
+        CancellationToken cancellationToken)
     {
         var action = Str(value, "action");
         switch (action)
@@ -142,9 +191,9 @@ public sealed partial class ChatService(
                 var entry = new FeedbackEntry(UserKey.For(message.ChannelId, message.UserId),
                     Str(value, "documentId", 200), Str(value, "passageId", 200), helpful, Str(value, "question", 500));
                 await feedback.RecordAsync(entry, cancellationToken);
-                return new TextReply(Texts.FeedbackThanks);
+                return new TextReply(t["feedbackThanks"]);
             case "follow" or "unfollow" when Str(value, "group") is { } group:
-                return await FollowAsync(message, group, action == "follow", cancellationToken);
+                return await FollowAsync(message, group, action == "follow", t, cancellationToken);
             case "groups":
                 return new GroupListReply(AnswerReplies.GroupLines(groups));
             case "askPeers" when Str(value, "group") is { } group:
@@ -153,19 +202,28 @@ public sealed partial class ChatService(
                 return await peers.PostAsync(message, group, Str(value, "question", 100_000), IsTrue(value["anonymous"]), cancellationToken);
             case "resolvePeerQuestion":
                 return await peers.ResolveAsync(message, Str(value, "questionId", 100), cancellationToken);
+            case "onboard":
+                return (await dialogs.StartAsync(ProfileViews.OnboardingFlow, new DialogContext(message, state, t.Language), cancellationToken)) is { Count: > 0 } replies
+                    ? replies[0] : new TextReply(t["help"]);
+            case "forgetMe":
+                state.Awaiting = AwaitingForgetConfirmation;
+                return profileViews.ForgetConfirm(t.Language);
+            case "forgetMeConfirmed" or "forgetMeCancelled":
+                return await ForgetAsync(message, state, action == "forgetMeConfirmed", t, cancellationToken);
         }
         LogUnknownAction(log, SafeName(action));
-        return new TextReply(Texts.UnknownAction);
+        return new TextReply(t["unknownAction"]);
     }
 
     private static bool IsTrue(JsonNode? node) =>
         node is JsonValue v && ((v.TryGetValue(out bool b) && b) || (v.TryGetValue(out string? s) && s == "true"));
 
-    private bool IsCommand(string text)
-    {
-        var command = Normalize(text);
-        return command is "help" or "groups" or "cancel" or "my groups" || SplitCommand(command).Verb is "follow" or "unfollow" or "link";
-    }
+    /// <summary>Commands that leave a flow: the member asked for something else entirely.</summary>
+    private static bool IsEscape(string command) => command is "forget me" or "profile" or "my profile";
+
+    private static bool IsCommand(string command) =>
+        command is "help" or "groups" or "cancel" or "my groups" or "profile" or "forget me" or "onboard"
+        || SplitCommand(command).Verb is "follow" or "unfollow" or "link";
 
     private static string Normalize(string text) => text.ToLowerInvariant().Trim().TrimEnd('.', '!', '?', ' ');
 

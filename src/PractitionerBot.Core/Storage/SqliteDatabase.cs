@@ -100,6 +100,25 @@ public sealed class SqliteDatabase
         CREATE INDEX peer_answers_question ON peer_answers(question_id);
         CREATE INDEX peer_answers_answerer ON peer_answers(answerer_key);
         """,
+        """
+        CREATE TABLE profiles (
+            user_key TEXT PRIMARY KEY,
+            role TEXT,
+            role_description TEXT,
+            country TEXT,
+            city TEXT,
+            topics TEXT,
+            language TEXT,
+            consent_utc TEXT NOT NULL,
+            conversation_ref TEXT,
+            updated_utc TEXT NOT NULL
+        );
+        CREATE TABLE erasures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            erased_utc TEXT NOT NULL,
+            rows_erased INTEGER NOT NULL
+        );
+        """,
     ];
 
     private void Migrate()

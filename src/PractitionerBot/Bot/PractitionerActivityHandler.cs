@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json.Linq;
 using PractitionerBot.Cards;
 using PractitionerBot.Chat;
@@ -9,7 +11,8 @@ using PractitionerBot.Chat;
 namespace PractitionerBot.Bot;
 
 /// <summary>Maps Bot Framework activities to the channel-neutral <see cref="ChatService"/> and back.</summary>
-internal sealed class PractitionerActivityHandler(ChatService chat, ConversationState conversationState) : TeamsActivityHandler
+internal sealed class PractitionerActivityHandler(ChatService chat, ConversationState conversationState,
+    Microsoft.Extensions.Options.IOptions<Hosting.BotAuthOptions> auth) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<ConversationData> _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
@@ -28,8 +31,83 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         var text = activity.RemoveRecipientMention() ?? activity.Text;
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var replies = await chat.HandleAsync(Incoming(activity, text, CardValue(activity.Value)), data, cancellationToken);
+        await SendAsync(turnContext, replies, cancellationToken);
+        // "Forget me": the conversation's stored state goes too (it is not written back at the end of the turn).
+        if (data.EraseRequested) await conversationState.DeleteAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Conversation?.ConversationType is null or "personal") await WelcomeHereAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext,
+        CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Conversation?.ConversationType is null or "personal")
+        {
+            await WelcomeHereAsync(turnContext, cancellationToken);
+            return;
+        }
+        // Added to a team or group chat: each new person gets the welcome in a 1:1 chat, never as noise in the channel.
+        foreach (var member in membersAdded.Where(m => m.Id != activity.Recipient?.Id))
+            await WelcomePrivatelyAsync(turnContext, member, cancellationToken);
+    }
+
+    private async Task WelcomeHereAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var replies = await chat.StartOnboardingAsync(Incoming((Activity)turnContext.Activity, null, null), data, cancellationToken);
+        await SendAsync(turnContext, replies, cancellationToken);
+    }
+
+    private async Task WelcomePrivatelyAsync(ITurnContext turnContext, ChannelAccount member, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var tenantId = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = activity.Recipient,
+            Members = [member],
+            TenantId = tenantId,
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo(tenantId) },
+        };
+        await ((PractitionerAdapter)turnContext.Adapter).CreateConversationAsync(auth.Value.MicrosoftAppId ?? "", activity.ChannelId, activity.ServiceUrl,
+            null, parameters, async (personal, ct) =>
+            {
+                var reference = new ConversationReference
+                {
+                    ChannelId = activity.ChannelId,
+                    ServiceUrl = activity.ServiceUrl,
+                    Bot = activity.Recipient,
+                    User = member,
+                    Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: personal.Activity.Conversation.Id, tenantId: tenantId),
+                };
+                var message = new IncomingMessage(activity.ChannelId ?? "", member.Id, reference.Conversation.Id, null, null, activity.Locale)
+                {
+                    UserName = member.Name,
+                    AadObjectId = member.AadObjectId,
+                    ConversationReference = BotMessenger.Serialize(reference),
+                };
+                var data = await _data.GetAsync(personal, () => new ConversationData(), ct);
+                var replies = await chat.StartOnboardingAsync(message, data, ct);
+                foreach (var reply in replies)
+                {
+                    var outgoing = (Activity)ReplyActivities.ToActivity(reply, activity.ChannelId);
+                    outgoing.ApplyConversationReference(reference);
+                    outgoing.ReplyToId = null;
+                    await personal.TurnState.Get<IConnectorClient>().Conversations.SendToConversationAsync(outgoing, ct);
+                }
+                await conversationState.SaveChangesAsync(personal, force: false, ct);
+            }, cancellationToken);
+    }
+
+    private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
         foreach (var reply in replies)
-            await turnContext.SendActivityAsync(ReplyActivities.ToActivity(reply, activity.ChannelId), cancellationToken);
+            await turnContext.SendActivityAsync(ReplyActivities.ToActivity(reply, turnContext.Activity.ChannelId), cancellationToken);
     }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,

@@ -9,7 +9,7 @@ namespace PractitionerBot.Bot;
 /// <summary>The Bot Framework adapter, with a turn error handler that apologises and starts the conversation afresh.</summary>
 internal sealed partial class PractitionerAdapter : CloudAdapter
 {
-    public PractitionerAdapter(BotFrameworkAuthentication auth, ConversationState conversationState, ILogger<PractitionerAdapter> log)
+    public PractitionerAdapter(BotFrameworkAuthentication auth, ConversationState conversationState, Localization.BotTexts texts, ILogger<PractitionerAdapter> log)
         : base(auth, log)
     {
         OnTurnError = async (turnContext, exception) =>
@@ -19,7 +19,7 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
             try
             {
                 if (turnContext.Activity.Type == Microsoft.Bot.Schema.ActivityTypes.Message)
-                    await turnContext.SendActivityAsync(Texts.Apology);
+                    await turnContext.SendActivityAsync(texts.Get("apology", Localization.BotTexts.Resolve(null, turnContext.Activity.Locale)));
                 await conversationState.DeleteAsync(turnContext);
             }
             catch (Exception inner)

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PractitionerBot.Hosting;
 
 /// <summary>Builds the web host; tests call <see cref="Create"/> to run the real host on loopback.</summary>
@@ -23,8 +21,7 @@ public static class BotApplication
             Create(args).Run();
             return 0;
         }
-        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or InvalidDataException
-                                      && ConfigurationError.Describe(ex) is { } message)
+        catch (Exception ex) when (ConfigurationError.Describe(ex) is { } message)
         {
             Console.Error.WriteLine($"PractitionerBot cannot start: {message}");
             return 2;

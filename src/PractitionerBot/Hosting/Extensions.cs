@@ -7,7 +7,10 @@ using PractitionerBot.Chat;
 using PractitionerBot.Feedback;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Dialogs;
+using PractitionerBot.Localization;
 using PractitionerBot.Members;
+using PractitionerBot.Onboarding;
 using PractitionerBot.PeerExchange;
 using PractitionerBot.Storage;
 using PractitionerBot.WorkingGroups;
@@ -32,6 +35,8 @@ public static class Extensions
         services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
         services.AddValidatedOptions<PeerExchangeOptions>(PeerExchangeOptions.Section);
         services.AddValidatedOptions<RoleOptions>(RoleOptions.Section);
+        services.AddValidatedOptions<DialogOptions>(DialogOptions.Section, o => o.Path = Path.GetFullPath(o.Path, root),
+            o => Directory.Exists(o.Path) ? [] : [$"Dialogs:Path: folder '{o.Path}' does not exist"]);
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
 
         services.AddSingleton(TimeProvider.System);
@@ -57,6 +62,16 @@ public static class Extensions
         services.AddSingleton<PeerExchangeService>();
         services.AddSingleton<IMessenger, BotMessenger>();
         services.AddHostedService<PeerReminderService>();
+        services.AddSingleton(sp => BotTexts.Load(Path.Combine(sp.GetRequiredService<IOptions<DialogOptions>>().Value.Path, "texts.yaml")));
+        services.AddSingleton(sp => new FlowCatalog(FlowLoader.LoadAll(sp.GetRequiredService<IOptions<DialogOptions>>().Value.Path, DialogActionNames.All)));
+        services.AddSingleton<IDialogAction, RecommendGroupsAction>();
+        services.AddSingleton<IDialogAction, SaveProfileAction>();
+        services.AddSingleton<IDialogAction, ShowSummaryAction>();
+        services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FlowCatalog>().Flows, sp.GetServices<IDialogAction>(), sp.GetRequiredService<BotTexts>()));
+        services.AddSingleton<ProfileStore>();
+        services.AddSingleton<ProfileViews>();
+        services.AddSingleton<MemberErasure>();
+        services.AddHostedService<StartupChecks>();
         services.AddSingleton<ChatService>();
 
         services.AddHttpClient();

@@ -1,0 +1,35 @@
+namespace PractitionerBot.Dialogs;
+
+/// <summary>A conversation flow from <c>dialogs/*.yaml</c>.</summary>
+public sealed record FlowDefinition(string Id, string Start, IReadOnlyDictionary<string, FlowStep> Steps, string File);
+
+public sealed record FlowStep(
+    string Id,
+    string Type,
+    Localized? Text,
+    Localized? Prompt,
+    string? Store,
+    string? Next,
+    string? Yes,
+    string? No,
+    string? On,
+    IReadOnlyDictionary<string, string>? Cases,
+    string? Default,
+    string? Action,
+    IReadOnlyList<FlowChoice>? Choices,
+    string? ChoicesFrom,
+    int? MaxLength,
+    bool Skippable)
+{
+    public bool TakesInput => Type is "choice" or "multichoice" or "text" or "confirm";
+}
+
+public sealed record FlowChoice(string Value, Localized Title, IReadOnlyList<string> Synonyms);
+
+/// <summary>Text in several languages; English is always there.</summary>
+public sealed record Localized(IReadOnlyDictionary<string, string> ByLanguage)
+{
+    public string In(string language) => ByLanguage.GetValueOrDefault(language) ?? ByLanguage["en"];
+
+    public static Localized English(string text) => new(new Dictionary<string, string> { ["en"] = text });
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using PractitionerBot.Storage;
+
+namespace PractitionerBot.Members;
+
+/// <summary>
+/// "Forget me": deletes the member's profile, follows, consent and feedback, and anonymises the
+/// questions they put to peers and the answers they gave (the text stays for the group, without
+/// name, key or a way to reach them). Records that an erasure happened, without who.
+/// </summary>
+public sealed partial class MemberErasure(SqliteDatabase database, TimeProvider time, ILogger<MemberErasure> log)
+{
+    public async Task<int> EraseAsync(string userKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var rows = 0;
+        foreach (var sql in new[]
+                 {
+                     "DELETE FROM profiles WHERE user_key = $k;",
+                     "DELETE FROM follows WHERE user_key = $k;",
+                     "DELETE FROM feedback WHERE user_key = $k;",
+                     "UPDATE peer_questions SET asker_key = 'erased', asker_name = NULL, asker_ref = NULL WHERE asker_key = $k;",
+                     "UPDATE peer_answers SET answerer_key = 'erased', answerer_name = NULL WHERE answerer_key = $k;",
+                 })
+        {
+            await using var command = connection.Command(sql, ("$k", userKey));
+            command.Transaction = transaction;
+            rows += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var record = connection.Command("INSERT INTO erasures (erased_utc, rows_erased) VALUES ($t, $n);", ("$t", time.Utc()), ("$n", rows)))
+        {
+            record.Transaction = transaction;
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        LogErased(log, rows);
+        return rows;
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "A member's data was erased on request ({Rows} rows)")]
+    private static partial void LogErased(ILogger logger, int rows);
+}

@@ -1,0 +1,22 @@
+using PractitionerBot.Dialogs;
+using PractitionerBot.Localization;
+using PractitionerBot.WorkingGroups;
+
+namespace PractitionerBot.Hosting;
+
+/// <summary>
+/// Loads the data files the bot cannot work without (flows, texts, working groups) while the host
+/// starts, so a broken file stops start-up with its name instead of failing the first member.
+/// </summary>
+internal sealed class StartupChecks(FlowCatalog flows, BotTexts texts, IWorkingGroupDirectory groups) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!flows.Flows.ContainsKey(Members.ProfileViews.OnboardingFlow))
+            throw new InvalidDataException("Dialogs:Path: the onboarding flow (dialogs/onboarding.yaml, id 'onboarding') is missing");
+        _ = (texts.Has("help"), groups.All.Count);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
