@@ -18,6 +18,8 @@ public static class CliProgram
                                                          rank the ten working groups for a question or a self-description
           route --golden DIR [--misses]                  top-1 and top-3 accuracy on the routing golden set
           corpus report [--out docs/CORPUS.md]           the corpus per working group, and the papers it cites
+          package teams --app-id GUID --out FILE.zip [--name NAME] [--developer-url URL]
+                                                         the Teams app package (manifest and icons) to side-load the bot
           help                                           this text
         """;
 
@@ -39,6 +41,7 @@ public static class CliProgram
                 ("eval", _) => EvalCommand.Run(args, stdout, stderr),
                 ("route", _) => RouteCommand.Run(args, stdout, stderr),
                 ("corpus", "report") => CorpusReportCommand.Run(args, stdout),
+                ("package", "teams") => PackageCommand.Run(args, stdout),
                 ("bench", "search") => await BenchSearchCommand.RunAsync(args, stdout, stderr),
                 _ => throw new CliException($"unknown command '{string.Join(' ', words.Take(2))}'; run 'help' for the list"),
             };
