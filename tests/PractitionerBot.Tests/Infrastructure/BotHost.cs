@@ -16,6 +16,7 @@ public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TempDir _dir;
+    private readonly bool _ownsDir;
 
     public HttpClient Http { get; }
     public string MessagesEndpoint => new Uri(Http.BaseAddress!, "/api/messages").AbsoluteUri;
@@ -23,10 +24,11 @@ public sealed class BotHost : IAsyncDisposable
     public string DataDir => _dir.Path;
     public IServiceProvider Services => _app.Services;
 
-    private BotHost(WebApplication app, TempDir dir, CapturedLogs logs)
+    private BotHost(WebApplication app, TempDir dir, CapturedLogs logs, bool ownsDir)
     {
         _app = app;
         _dir = dir;
+        _ownsDir = ownsDir;
         Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
@@ -35,6 +37,7 @@ public sealed class BotHost : IAsyncDisposable
     public static async Task<BotHost> StartAsync(IDictionary<string, string>? settings = null, TempDir? dir = null,
         Action<WebApplicationBuilder>? configure = null)
     {
+        var ownsDir = dir is null;
         dir ??= new TempDir();
         var logs = new CapturedLogs();
         var args = new Dictionary<string, string>
@@ -52,7 +55,7 @@ public sealed class BotHost : IAsyncDisposable
             });
         await app.StartAsync();
         await app.Services.GetRequiredService<KnowledgeBase>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
-        return new BotHost(app, dir, logs);
+        return new BotHost(app, dir, logs, ownsDir);
     }
 
     public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity) =>
@@ -74,7 +77,7 @@ public sealed class BotHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _dir.Dispose();
+        if (_ownsDir) _dir.Dispose();
     }
 }
 
@@ -113,6 +116,17 @@ public static class Activities
         activity["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = "aad-" + userId };
         activity["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel", ["tenantId"] = "tenant-1" };
         activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+        return activity;
+    }
+
+    /// <summary>What Teams sends when a member installs the bot for themselves.</summary>
+    public static JsonObject PersonalInstall(string serviceUrl, string conversationId, string locale = "en-US")
+    {
+        var activity = TeamsMessage(serviceUrl, conversationId, null);
+        activity.Remove("text");
+        activity["type"] = "installationUpdate";
+        activity["action"] = "add";
+        activity["locale"] = locale;
         return activity;
     }
 
