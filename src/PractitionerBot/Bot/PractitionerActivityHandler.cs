@@ -47,7 +47,8 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         var activity = turnContext.Activity;
         if (activity.Conversation?.ConversationType is null or "personal")
         {
-            await WelcomeHereAsync(turnContext, cancellationToken);
+            // Teams also sends installationUpdate for a personal install, which welcomes: welcome once, not twice.
+            if (activity.ChannelId != Microsoft.Bot.Connector.Channels.Msteams) await WelcomeHereAsync(turnContext, cancellationToken);
             return;
         }
         // Added to a team or group chat: each new person gets the welcome in a 1:1 chat, never as noise in the channel.

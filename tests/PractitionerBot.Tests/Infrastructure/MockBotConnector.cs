@@ -27,6 +27,9 @@ public sealed class MockBotConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>Conversations the bot created, with the member they are for.</summary>
+    public List<(string Member, JsonObject Request)> CreatedConversations { get; } = [];
+
     private MockBotConnector()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,6 +38,17 @@ public sealed class MockBotConnector : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (string conversationId, string replyToId, HttpContext http) => Record(conversationId, replyToId, http));
         _app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpContext http) => Record(conversationId, null, http));
+        // Creating a 1:1 conversation (welcome for a member added to a team): answer with a new conversation id.
+        _app.MapPost("/v3/conversations", async (HttpContext http) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
+            var member = body["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+            lock (_log) CreatedConversations.Add((member, body));
+            return Results.Json(new { id = "a:personal-" + member, activityId = "", serviceUrl = ServiceUrl });
+        });
+        // Teams looks up a member added to a team before the bot's handler sees them.
+        _app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string conversationId, string userId) =>
+            Results.Json(new { id = userId, name = "Member " + userId, aadObjectId = "aad-" + userId, tenantId = "tenant-1" }));
         _app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext http) => Record(conversationId, activityId, http));
     }
 

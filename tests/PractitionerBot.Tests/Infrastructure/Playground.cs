@@ -139,6 +139,38 @@ public sealed class Playground : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["messageId"]!.GetValue<string>();
     }
 
+    /// <summary>Installs the bot in a conversation: Teams sends installationUpdate and conversationUpdate.</summary>
+    public async Task InstallAsync(string conversationId)
+    {
+        var response = await Http.PostAsync($"/_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation", null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Messages the bot created in a conversation so far, oldest first.</summary>
+    public List<JsonObject> Created(string conversationId)
+    {
+        lock (_events)
+            return _events.Where(e => e["action"]?.GetValue<string>() == "createMessage" && e["actionConversationId"]?.GetValue<string>() == conversationId)
+                .Select(e => e["message"]!.AsObject()).ToList();
+    }
+
+    /// <summary>Waits for the <paramref name="count"/>-th message the bot creates in a conversation.</summary>
+    public async Task<JsonObject> NthAsync(string conversationId, int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task changed;
+            lock (_events)
+            {
+                var created = Created(conversationId);
+                if (created.Count >= count) return created[count - 1];
+                changed = _changed.Task;
+            }
+            await changed.WaitAsync(cts.Token);
+        }
+    }
+
     public async Task SubmitAsync(string conversationId, string userId, string replyToId, JsonObject value)
     {
         var response = await Http.PostAsJsonAsync("/_conversation/v1/submit", new JsonObject
