@@ -12,7 +12,7 @@ public static class AdaptiveCardRenderer
     {
         AnswerReply answer => Answer(answer),
         NoAnswerReply none => NoAnswer(none),
-        GroupListReply list => GroupList(list.Groups),
+        GroupListReply list => GroupList(list),
         RecommendationReply recommendation => PeerCards.Recommendation(recommendation),
         AskPeersFormReply form => PeerCards.AskForm(form),
         PeerQuestionReply question => PeerCards.ChannelQuestion(question),
@@ -28,15 +28,15 @@ public static class AdaptiveCardRenderer
         var best = answer.Best;
         var body = new List<CardElement>
         {
-            new TextBlock("From the RAN papers") { Size = TextSize.Small, IsSubtle = true, Wrap = false },
+            new TextBlock(answer.Label("answerFromPapers", "From the RAN papers")) { Size = TextSize.Small, IsSubtle = true, Wrap = false },
             new TextBlock(best.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true, Spacing = Spacing.None },
             new TextBlock(Describe(best)) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
             new TextBlock(answer.HighlightedText) { Spacing = Spacing.Medium },
-            new TextBlock($"Source: {best.SourceTitle}{YearSuffix(best.Year)}") { Size = TextSize.Small, IsSubtle = true },
+            new TextBlock(answer.Texts?.Get("answerSource", ("source", best.SourceTitle + YearSuffix(best.Year))) ?? $"Source: {best.SourceTitle}{YearSuffix(best.Year)}") { Size = TextSize.Small, IsSubtle = true },
         };
         if (answer.More.Count > 0)
         {
-            body.Add(new TextBlock("Also relevant") { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            body.Add(new TextBlock(answer.Label("answerAlsoRelevant", "Also relevant")) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
             foreach (var more in answer.More)
             {
                 var title = more.Url is null ? $"**{more.Title}**" : $"**[{more.Title}]({more.Url.AbsoluteUri})**";
@@ -46,10 +46,10 @@ public static class AdaptiveCardRenderer
         }
 
         var actions = new List<CardAction>();
-        if (best.Url is not null) actions.Add(new OpenUrlAction("Open the paper", best.Url));
-        actions.Add(new SubmitAction("Helpful", Feedback(answer, helpful: true)));
-        actions.Add(new SubmitAction("Not helpful", Feedback(answer, helpful: false)));
-        if (answer.AskGroup is { } group) actions.Add(PeerCards.AskPeersAction(group, answer.Question));
+        if (best.Url is not null) actions.Add(new OpenUrlAction(answer.Label("answerOpenPaper", "Open the paper"), best.Url));
+        actions.Add(new SubmitAction(answer.Label("answerHelpful", "Helpful"), Feedback(answer, helpful: true)));
+        actions.Add(new SubmitAction(answer.Label("answerNotHelpful", "Not helpful"), Feedback(answer, helpful: false)));
+        if (answer.AskGroup is { } group) actions.Add(PeerCards.AskPeersAction(group, answer.Question, answer));
         return new AdaptiveCard
         {
             Body = body,
@@ -63,28 +63,28 @@ public static class AdaptiveCardRenderer
     {
         var body = new List<CardElement>
         {
-            new TextBlock("I could not find a good answer to that in the RAN papers.") { Weight = TextWeight.Bolder, Heading = true },
+            new TextBlock(reply.Label("noAnswerTitle", "I could not find a good answer to that in the RAN papers.")) { Weight = TextWeight.Bolder, Heading = true },
             new TextBlock(reply.Recommended.Count > 0
-                ? "Rephrasing with the key words of your situation may help. The peers in these working groups may know:"
-                : "Rephrasing with the key words of your situation may help, or ask the peers in one of the ten working groups.") { Spacing = Spacing.Small },
+                ? reply.Label("noAnswerWithGroups", "Rephrasing with the key words of your situation may help. The peers in these working groups may know:")
+                : reply.Label("noAnswerWithoutGroups", "Rephrasing with the key words of your situation may help, or ask the peers in one of the ten working groups.")) { Spacing = Spacing.Small },
         };
-        body.AddRange(reply.Recommended.Select(r => PeerCards.GroupBlock(r, reply.Question)));
+        body.AddRange(reply.Recommended.Select(r => PeerCards.GroupBlock(r, reply.Question, reply)));
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new SubmitAction("All ten groups", new JsonObject { ["action"] = "groups" })],
+            Actions = [new SubmitAction(reply.Label("groupsAllButton", "All ten groups"), new JsonObject { ["action"] = "groups" })],
             FallbackText = MarkdownRenderer.Render(reply),
         };
     }
 
-    public static AdaptiveCard GroupList(IReadOnlyList<GroupLine> groups) => new()
+    public static AdaptiveCard GroupList(GroupListReply list) => new()
     {
         Body =
         [
-            new TextBlock("The ten RAN working groups") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
-            GroupFacts(groups),
+            new TextBlock(list.Label("groupsTitle", "The ten RAN working groups")) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
+            GroupFacts(list.Groups),
         ],
-        FallbackText = MarkdownRenderer.Render(new GroupListReply(groups)),
+        FallbackText = MarkdownRenderer.Render(list),
     };
 
     private static FactSet GroupFacts(IReadOnlyList<GroupLine> groups) =>

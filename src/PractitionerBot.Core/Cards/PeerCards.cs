@@ -14,30 +14,32 @@ internal static class PeerCards
     public static AdaptiveCard Recommendation(RecommendationReply reply)
     {
         var body = new List<CardElement> { new TextBlock(reply.Intro) { Size = TextSize.Medium, Heading = true } };
-        body.AddRange(reply.Groups.Select(g => GroupBlock(g, reply.Question)));
+        body.AddRange(reply.Groups.Select(g => GroupBlock(g, reply.Question, reply)));
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new SubmitAction("All ten groups", new JsonObject { ["action"] = "groups" })],
+            Actions = [new SubmitAction(reply.Label("groupsAllButton", "All ten groups"), new JsonObject { ["action"] = "groups" })],
             FallbackText = MarkdownRenderer.Render(reply),
         };
     }
 
-    public static Container GroupBlock(GroupRecommendation r, string? question) => new(
+    public static Container GroupBlock(GroupRecommendation r, string? question, Reply reply) => new(
     [
         new TextBlock($"**{r.Group.Name}** ({r.Group.ShortName})"),
         new TextBlock(Capitalise(r.Reason) + ".") { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
         new ActionSet(
         [
             r.Followed
-                ? new SubmitAction("Unfollow", new JsonObject { ["action"] = "unfollow", ["group"] = r.Group.Id })
-                : new SubmitAction($"Follow {r.Group.ShortName}", new JsonObject { ["action"] = "follow", ["group"] = r.Group.Id }),
-            AskPeersAction(r.Group, question),
+                ? new SubmitAction(reply.Label("unfollowButton", "Unfollow"), new JsonObject { ["action"] = "unfollow", ["group"] = r.Group.Id })
+                : new SubmitAction(reply.Texts?.Get("followButton", ("group", r.Group.ShortName)) ?? $"Follow {r.Group.ShortName}",
+                    new JsonObject { ["action"] = "follow", ["group"] = r.Group.Id }),
+            AskPeersAction(r.Group, question, reply),
         ]),
     ])
     { Separator = true, Spacing = Spacing.Medium };
 
-    public static SubmitAction AskPeersAction(GroupLine group, string? question) => new($"Ask the {group.ShortName} peers", new JsonObject
+    public static SubmitAction AskPeersAction(GroupLine group, string? question, Reply reply) =>
+        new(reply.Texts?.Get("askPeersButton", ("group", group.ShortName)) ?? $"Ask the {group.ShortName} peers", new JsonObject
     {
         ["action"] = "askPeers",
         ["group"] = group.Id,

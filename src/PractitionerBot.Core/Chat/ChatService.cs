@@ -38,6 +38,14 @@ public sealed partial class ChatService(
     public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingMessage message, ConversationData state, CancellationToken cancellationToken)
     {
         var language = await LanguageAsync(message, cancellationToken);
+        var replies = await RepliesAsync(message, state, language, cancellationToken);
+        // Cards render their labels in the member's language (a flow may have just changed it).
+        var t = texts.In(state.Dialog is null ? await LanguageAsync(message, cancellationToken) : language);
+        return replies.Select(r => r.Texts is null ? r with { Texts = t } : r).ToList();
+    }
+
+    private async Task<IReadOnlyList<Reply>> RepliesAsync(IncomingMessage message, ConversationData state, string language, CancellationToken cancellationToken)
+    {
         var t = texts.In(language);
         var text = (message.Text ?? "").Trim();
         var command = Normalize(text);

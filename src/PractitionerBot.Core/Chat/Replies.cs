@@ -4,7 +4,13 @@ namespace PractitionerBot.Chat;
 /// What the bot says, independent of channel. Each channel family renders these view models:
 /// Adaptive Cards for Teams and Web Chat, Markdown text for Slack and the rest.
 /// </summary>
-public abstract record Reply;
+public abstract record Reply
+{
+    /// <summary>The member's language, for the renderers' labels; null renders English.</summary>
+    public Localization.LocalTexts? Texts { get; init; }
+
+    internal string Label(string key, string english) => Texts?[key] ?? english;
+}
 
 public sealed record TextReply(string Markdown) : Reply;
 

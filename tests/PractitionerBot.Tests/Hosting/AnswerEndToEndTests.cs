@@ -122,3 +122,25 @@ public sealed class AnswerEndToEndTests(BotFixture bot) : IClassFixture<BotFixtu
         Assert.Contains("ready", await response.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class LanguageTests(BotFixture bot) : IClassFixture<BotFixture>
+{
+    [Theory]
+    [InlineData("fr-FR", "answerHelpful")]
+    [InlineData("de-DE", "answerHelpful")]
+    [InlineData("nl-BE", "answerHelpful")]
+    public async Task AnswerCard_SpeaksTheTeamsLocale(string locale, string key)
+    {
+        var texts = PractitionerBot.Localization.BotTexts.Load(Path.Combine(RepoPaths.Root, "dialogs", "texts.yaml"));
+        var conversation = BotFixture.NewConversation();
+        var activity = Activities.TeamsMessage(bot.Connector.ServiceUrl, conversation, "running a tabletop exercise");
+        activity["locale"] = locale;
+        await bot.Host.PostActivityAsync(activity);
+        var card = (await bot.Connector.MessageAsync(conversation)).Card!;
+        Assert.Empty(await CardValidator.ErrorsAsync(card));
+        var titles = card["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()).ToList();
+        var expected = texts.Get(key, locale[..2]);
+        Assert.NotEqual(texts.Get(key, "en"), expected);
+        Assert.Contains(expected, titles);
+    }
+}
