@@ -18,6 +18,7 @@ public static class AdaptiveCardRenderer
         PeerQuestionReply question => PeerCards.ChannelQuestion(question),
         PeerAnswerReply answer => PeerCards.AnswerToAsker(answer),
         Dialogs.DialogPromptReply prompt => MemberCards.Prompt(prompt),
+        Announcements.AnnouncementReply announcement => AnnouncementCards.Render(announcement),
         Members.ProfileReply profile => MemberCards.Profile(profile),
         Members.ForgetConfirmReply forget => MemberCards.ForgetConfirm(forget),
         _ => null,

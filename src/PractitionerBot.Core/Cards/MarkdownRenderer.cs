@@ -16,6 +16,7 @@ public static class MarkdownRenderer
         AskPeersFormReply form => $"Asking the {form.Group.Name} peers works in Microsoft Teams, where their channel is.",
         PeerQuestionReply q => $"**Question for the {q.Question.Group.Name} peers**\n\n{q.Question.Text}\n\n_Asked by {q.Question.AskedBy}_",
         Dialogs.DialogPromptReply p => Prompt(p),
+        Announcements.AnnouncementReply a => $"**{a.Announcement.Title}**" + (a.Announcement.Url is { } u ? $"\n\n[Details]({u})" : ""),
         Members.ProfileReply p => $"**{p.Title}**\n\n" + string.Join('\n', p.Fields.Select(f => $"- {f.Label}: {f.Value}")) + $"\n\n_{p.Note}_",
         Members.ForgetConfirmReply f => f.Text + $"\n\nType **{f.YesLabel}** or **{f.NoLabel}**.",
         PeerAnswerReply a => $"**{a.AnswererName} answered your question to the {a.Group.Name} peers**\n\n{a.Answer}",

@@ -22,6 +22,8 @@ public sealed partial class ChatService(
     ProfileStore profiles,
     ProfileViews profileViews,
     MemberErasure erasure,
+    ConversationRegistry registry,
+    Announcements.AnnouncementService announcements,
     BotTexts texts,
     ChatOptions options,
     ILogger<ChatService> log)
@@ -37,6 +39,7 @@ public sealed partial class ChatService(
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingMessage message, ConversationData state, CancellationToken cancellationToken)
     {
+        await RememberConversationAsync(message, cancellationToken);
         var language = await LanguageAsync(message, cancellationToken);
         var replies = await RepliesAsync(message, state, language, cancellationToken);
         // Cards render their labels in the member's language (a flow may have just changed it).
@@ -108,16 +111,28 @@ public sealed partial class ChatService(
     /// <summary>First contact (personal install, or added to a team): the welcome and onboarding, once.</summary>
     public async Task<IReadOnlyList<Reply>> StartOnboardingAsync(IncomingMessage message, ConversationData state, CancellationToken cancellationToken)
     {
+        await RememberConversationAsync(message, cancellationToken);
         if (state.Dialog is not null) return [];
         if (await profiles.GetAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken) is not null) return [];
         return await dialogs.StartAsync(ProfileViews.OnboardingFlow, new DialogContext(message, state, BotTexts.Resolve(null, message.Locale)), cancellationToken);
     }
+
+    /// <summary>The bot was removed from a member's personal scope: nothing more is sent there.</summary>
+    public Task UninstalledAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        registry.ForgetAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
+
+    /// <summary>Keeps where each member can be reached 1:1, for announcements to followers.</summary>
+    private Task RememberConversationAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        message.ConversationType == "personal" && message.ConversationReference is { } reference && message.UserId.Length > 0
+            ? registry.RememberAsync(UserKey.For(message.ChannelId, message.UserId), message.ConversationId, reference, cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>Action.Execute from a card (Teams universal actions): the returned card replaces the clicked one.</summary>
     public async Task<InvokeReply> HandleInvokeAsync(IncomingMessage message, string? verb, JsonObject? data, CancellationToken cancellationToken) =>
         verb switch
         {
             "peerAnswer" => await peers.AnswerAsync(message, data, cancellationToken),
+            "interested" => await announcements.InterestedAsync(message, data, cancellationToken),
             _ => InvokeReply.Text("This button is not supported any more; please ask your question again."),
         };
 

@@ -4,7 +4,7 @@ using PractitionerBot.Storage;
 namespace PractitionerBot.Members;
 
 /// <summary>
-/// "Forget me": deletes the member's profile, follows, consent and feedback, and anonymises the
+/// "Forget me": deletes the member's profile, follows, consent, feedback, outbox rows, chat reference and interest marks, and anonymises the
 /// questions they put to peers and the answers they gave (the text stays for the group, without
 /// name, key or a way to reach them). Records that an erasure happened, without who.
 /// </summary>
@@ -22,6 +22,9 @@ public sealed partial class MemberErasure(SqliteDatabase database, TimeProvider 
                      "DELETE FROM feedback WHERE user_key = $k;",
                      "UPDATE peer_questions SET asker_key = 'erased', asker_name = NULL, asker_ref = NULL WHERE asker_key = $k;",
                      "UPDATE peer_answers SET answerer_key = 'erased', answerer_name = NULL WHERE answerer_key = $k;",
+                     "DELETE FROM deliveries WHERE user_key = $k;",
+                     "DELETE FROM conversations WHERE user_key = $k;",
+                     "DELETE FROM interested WHERE user_key = $k;",
                  })
         {
             await using var command = connection.Command(sql, ("$k", userKey));

@@ -2,8 +2,11 @@ using PractitionerBot.Chat;
 
 namespace PractitionerBot.PeerExchange;
 
-/// <summary>Outcome of a proactive send: the id of the new message, or why it failed.</summary>
-public readonly record struct SendResult(bool Sent, string? ActivityId = null, string? Error = null);
+/// <summary>
+/// Outcome of a proactive send: the id of the new message, or why it failed: the HTTP status Teams
+/// answered (null when it could not be reached or timed out) and how long it asked to wait.
+/// </summary>
+public readonly record struct SendResult(bool Sent, string? ActivityId = null, string? Error = null, int? Status = null, TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// Sends replies outside the current turn (to a channel, or to a member's personal chat) and updates

@@ -119,6 +119,48 @@ public sealed class SqliteDatabase
             rows_erased INTEGER NOT NULL
         );
         """,
+        """
+        CREATE TABLE conversations (
+            user_key TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL,
+            conversation_ref TEXT NOT NULL,
+            updated_utc TEXT NOT NULL
+        );
+        CREATE TABLE announcements (
+            id TEXT PRIMARY KEY,
+            json TEXT NOT NULL,
+            status TEXT NOT NULL,
+            publish_at_utc TEXT,
+            deadline_utc TEXT,
+            created_utc TEXT NOT NULL,
+            updated_utc TEXT NOT NULL
+        );
+        CREATE INDEX announcements_status ON announcements(status, publish_at_utc);
+        CREATE TABLE interested (
+            announcement_id TEXT NOT NULL,
+            user_key TEXT NOT NULL,
+            created_utc TEXT NOT NULL,
+            PRIMARY KEY (announcement_id, user_key)
+        );
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            announcement_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            conversation_ref TEXT NOT NULL,
+            user_key TEXT,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_utc TEXT NOT NULL,
+            lease_until_utc TEXT,
+            activity_id TEXT,
+            needs_update INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            UNIQUE (announcement_id, conversation_id, kind)
+        );
+        CREATE INDEX deliveries_due ON deliveries(status, next_attempt_utc);
+        CREATE INDEX deliveries_update ON deliveries(needs_update);
+        """,
     ];
 
     private void Migrate()

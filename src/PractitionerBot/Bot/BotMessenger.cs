@@ -41,18 +41,33 @@ internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions
         var reference = JsonConvert.DeserializeObject<ConversationReference>(conversationReference)
                         ?? throw new InvalidOperationException("empty conversation reference");
         string? id = null;
+        // A connector that hangs must not hold a send (and the outbox lease) for the HTTP client's 100 s.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(SendTimeout);
         try
         {
             await adapter.ContinueConversationAsync(auth.Value.MicrosoftAppId ?? "", reference,
-                async (turn, ct) => id = await send(turn, reference, ct), cancellationToken);
+                async (turn, ct) => id = await send(turn, reference, ct), timeout.Token);
             return new SendResult(true, id);
         }
-        catch (Exception ex) when (ex is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException or TaskCanceledException or UnauthorizedAccessException)
+        catch (Microsoft.Bot.Schema.ErrorResponseException e)
+        {
+            LogSendFailed(log, $"HTTP {(int)e.Response.StatusCode}");
+            return new SendResult(false, Error: $"Teams answered {(int)e.Response.StatusCode}", Status: (int)e.Response.StatusCode, RetryAfter: RetryAfter(e));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or UnauthorizedAccessException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogSendFailed(log, ex.GetType().Name);
-            return new SendResult(false, Error: ex is Microsoft.Bot.Schema.ErrorResponseException e ? $"Teams answered {(int)e.Response.StatusCode}" : "Teams could not be reached");
+            return new SendResult(false, Error: ex is OperationCanceledException ? "Teams did not answer in time" : "Teams could not be reached");
         }
     }
+
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);
+
+    private static TimeSpan? RetryAfter(Microsoft.Bot.Schema.ErrorResponseException e) =>
+        e.Response?.Headers is { } headers && headers.TryGetValue("Retry-After", out var values)
+        && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds) : null;
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Proactive message failed: {ErrorType}")]
     private static partial void LogSendFailed(ILogger logger, string errorType);

@@ -41,6 +41,11 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         if (turnContext.Activity.Conversation?.ConversationType is null or "personal") await WelcomeHereAsync(turnContext, cancellationToken);
     }
 
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.Conversation?.ConversationType is null or "personal"
+            ? chat.UninstalledAsync(Incoming((Activity)turnContext.Activity, null, null), cancellationToken)
+            : Task.CompletedTask;
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext,
         CancellationToken cancellationToken)
     {

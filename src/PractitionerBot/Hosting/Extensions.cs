@@ -2,6 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using PractitionerBot.Admin;
+using PractitionerBot.Announcements;
 using PractitionerBot.Bot;
 using PractitionerBot.Chat;
 using PractitionerBot.Feedback;
@@ -35,6 +37,8 @@ public static class Extensions
         services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
         services.AddValidatedOptions<PeerExchangeOptions>(PeerExchangeOptions.Section);
         services.AddValidatedOptions<RoleOptions>(RoleOptions.Section);
+        services.AddValidatedOptions<AnnouncementOptions>(AnnouncementOptions.Section);
+        services.AddValidatedOptions<AdminOptions>(AdminOptions.Section, extra: o => o.Problems());
         services.AddValidatedOptions<DialogOptions>(DialogOptions.Section, o => o.Path = Path.GetFullPath(o.Path, root),
             o => Directory.Exists(o.Path) ? [] : [$"Dialogs:Path: folder '{o.Path}' does not exist"]);
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
@@ -72,6 +76,14 @@ public static class Extensions
         services.AddSingleton<ProfileViews>();
         services.AddSingleton<MemberErasure>();
         services.AddHostedService<StartupChecks>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnnouncementOptions>>().Value);
+        services.AddSingleton<ConversationRegistry>();
+        services.AddSingleton<AnnouncementValidator>();
+        services.AddSingleton<AnnouncementStore>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<AnnouncementService>();
+        services.AddSingleton<ThrottledSender>();
+        services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<ChatService>();
 
         services.AddHttpClient();
@@ -90,6 +102,7 @@ public static class Extensions
 
     public static IEndpointRouteBuilder MapPractitionerBot(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapAnnouncements();
         endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint messages) => messages.HandleAsync(http));
         endpoints.MapGet("/healthz", (IKnowledgeBase knowledge) => knowledge.IsReady
             ? Results.Ok(new { status = "ready" })

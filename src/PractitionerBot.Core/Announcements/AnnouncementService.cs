@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using PractitionerBot.Cards;
+using PractitionerBot.Chat;
+using PractitionerBot.Members;
+using PractitionerBot.PeerExchange;
+
+namespace PractitionerBot.Announcements;
+
+public enum AnnouncementOutcome { Ok, NotFound, Invalid, Conflict }
+
+public sealed record AnnouncementResult(AnnouncementOutcome Outcome, Announcement? Announcement = null, IDictionary<string, string[]>? Errors = null, string? Problem = null);
+
+/// <summary>Creating, editing, publishing and cancelling announcements; delivery itself is the dispatcher's.</summary>
+public sealed partial class AnnouncementService(
+    AnnouncementStore store,
+    DeliveryStore deliveries,
+    AnnouncementValidator validator,
+    ChannelLinkStore links,
+    ConversationRegistry registry,
+    ProfileStore profiles,
+    AnnouncementOptions options,
+    TimeProvider time,
+    ILogger<AnnouncementService> log)
+{
+    private TaskCompletionSource _work = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Waits until there is something to send, or the timeout passes (on this service's clock).</summary>
+    public async Task WorkAvailableAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var work = Volatile.Read(ref _work);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(work.Task, Task.Delay(timeout, time, stop.Token));
+        stop.Cancel();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (work.Task.IsCompleted) Interlocked.CompareExchange(ref _work, new(TaskCreationOptions.RunContinuationsAsynchronously), work);
+    }
+
+    public void Signal() => Volatile.Read(ref _work).TrySetResult();
+
+    public async Task<AnnouncementResult> CreateAsync(AnnouncementRequest request, CancellationToken cancellationToken)
+    {
+        var (announcement, errors) = validator.Validate(request, Guid.NewGuid().ToString("N")[..12]);
+        if (announcement is null) return new AnnouncementResult(AnnouncementOutcome.Invalid, Errors: errors);
+        if (TooLarge(announcement) is { } size) return new AnnouncementResult(AnnouncementOutcome.Invalid, Errors: size);
+        await store.InsertAsync(announcement, cancellationToken);
+        LogCreated(log, announcement.Id, announcement.Kind);
+        return new AnnouncementResult(AnnouncementOutcome.Ok, announcement);
+    }
+
+    public async Task<AnnouncementResult> UpdateAsync(string id, AnnouncementRequest request, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } current) return new AnnouncementResult(AnnouncementOutcome.NotFound);
+        if (current.Status == AnnouncementStatus.Cancelled) return new AnnouncementResult(AnnouncementOutcome.Conflict, Problem: "a cancelled announcement cannot be edited");
+        var (updated, errors) = validator.Validate(request, id, current.Version + 1);
+        if (updated is null) return new AnnouncementResult(AnnouncementOutcome.Invalid, Errors: errors);
+        if (TooLarge(updated) is { } size) return new AnnouncementResult(AnnouncementOutcome.Invalid, Errors: size);
+        updated = updated with { Status = current.Status == AnnouncementStatus.Scheduled ? AnnouncementStatus.Scheduled : current.Status };
+        if (!await store.ReplaceAsync(updated, current.Status, cancellationToken))
+            return new AnnouncementResult(AnnouncementOutcome.Conflict, Problem: "the announcement changed meanwhile; read it again");
+        if (current.Status is AnnouncementStatus.Sending or AnnouncementStatus.Sent)
+        {
+            await deliveries.MarkForUpdateAsync(id, cancellationToken); // every delivered card is updated in place
+            Signal();
+        }
+        return new AnnouncementResult(AnnouncementOutcome.Ok, updated);
+    }
+
+    public async Task<AnnouncementResult> PublishAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } a) return new AnnouncementResult(AnnouncementOutcome.NotFound);
+        switch (a.Status)
+        {
+            case AnnouncementStatus.Cancelled:
+                return new AnnouncementResult(AnnouncementOutcome.Conflict, a, Problem: "a cancelled announcement cannot be published");
+            case AnnouncementStatus.Sending or AnnouncementStatus.Sent:
+                return new AnnouncementResult(AnnouncementOutcome.Ok, a); // publishing twice sends nothing twice
+            case AnnouncementStatus.Draft when a.PublishAt is { } at && at > time.GetUtcNow():
+                var scheduled = a with { Status = AnnouncementStatus.Scheduled };
+                await store.ReplaceAsync(scheduled, AnnouncementStatus.Draft, cancellationToken);
+                return new AnnouncementResult(AnnouncementOutcome.Ok, scheduled);
+        }
+        return new AnnouncementResult(AnnouncementOutcome.Ok, await StartSendingAsync(a, cancellationToken) ?? await store.GetAsync(id, cancellationToken));
+    }
+
+    public async Task<AnnouncementResult> CancelAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } a) return new AnnouncementResult(AnnouncementOutcome.NotFound);
+        if (a.Status == AnnouncementStatus.Cancelled) return new AnnouncementResult(AnnouncementOutcome.Ok, a);
+        var cancelled = a with { Status = AnnouncementStatus.Cancelled };
+        if (!await store.ReplaceAsync(cancelled, a.Status, cancellationToken))
+            return new AnnouncementResult(AnnouncementOutcome.Conflict, Problem: "the announcement changed meanwhile; try again");
+        await deliveries.CancelAsync(id, cancellationToken);
+        Signal();
+        LogCancelled(log, id);
+        return new AnnouncementResult(AnnouncementOutcome.Ok, cancelled);
+    }
+
+    public Task<Announcement?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+
+    public Task<List<Announcement>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
+    public Task<DeliveryCounts> CountsAsync(string id, CancellationToken cancellationToken) => deliveries.CountsAsync(id, cancellationToken);
+
+    /// <summary>"Interested" on a card: counts the member once and returns the refreshed card.</summary>
+    public async Task<InvokeReply> InterestedAsync(IncomingMessage message, JsonObject? data, CancellationToken cancellationToken)
+    {
+        var id = data?["announcementId"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+        if (id is null || await store.GetAsync(id, cancellationToken) is not { } a) return InvokeReply.Text("This announcement no longer exists.");
+        var key = UserKey.For(message.ChannelId, message.UserId);
+        var count = a.Status == AnnouncementStatus.Cancelled ? await store.InterestedAsync(id, cancellationToken) : await store.MarkInterestedAsync(id, key, cancellationToken);
+        var zone = message.ConversationType == "personal" ? CountryTimeZones.For((await profiles.GetAsync(key, cancellationToken))?.Country) : null;
+        return new InvokeReply(Card(a, count, zone, a.Status == AnnouncementStatus.Cancelled ? null : "Thanks: your interest is counted."), null);
+    }
+
+    public AnnouncementReply Card(Announcement a, int interested, TimeZoneInfo? viewer = null, string? notice = null) =>
+        new(a, interested, viewer ?? a.Zone, new Uri(new Uri(options.PublicBaseUrl.TrimEnd('/') + "/"), $"api/announcements/{a.Id}/event.ics"),
+            time.GetUtcNow(), notice);
+
+    /// <summary>Writes one outbox row per recipient (before anything is sent), then wakes the dispatcher.</summary>
+    internal async Task<Announcement?> StartSendingAsync(Announcement a, CancellationToken cancellationToken)
+    {
+        var sending = a with { Status = AnnouncementStatus.Sending };
+        if (!await store.ReplaceAsync(sending, a.Status, cancellationToken)) return null;
+        var recipients = new List<(string, string, string?)>();
+        if (a.Audience.Channels)
+            foreach (var link in await links.AllAsync(cancellationToken))
+                if (a.WorkingGroups.Contains(link.GroupId)) recipients.Add((link.ConversationId, link.ConversationReference, null));
+        if (a.Audience.Followers)
+            recipients.AddRange((await registry.FollowersOfAsync(a.WorkingGroups, cancellationToken)).Select(f => (f.ConversationId, f.Reference, (string?)f.UserKey)));
+        var added = await deliveries.EnqueueAsync(a.Id, "announce", recipients.DistinctBy(r => r.Item1), cancellationToken);
+        LogPublished(log, a.Id, added);
+        Signal();
+        return sending;
+    }
+
+    /// <summary>Scheduled sends whose time has come, reminders before deadlines, and sends that have finished.</summary>
+    internal async Task HousekeepAsync(CancellationToken cancellationToken)
+    {
+        foreach (var due in await store.DueAsync(cancellationToken)) await StartSendingAsync(due, cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var a in await store.WithDeadlineAheadAsync(cancellationToken))
+        {
+            if (a.Status == AnnouncementStatus.Sending && !await deliveries.AnyOutstandingAsync(a.Id, cancellationToken))
+                await store.ReplaceAsync(a with { Status = AnnouncementStatus.Sent }, AnnouncementStatus.Sending, cancellationToken);
+            if (!a.Audience.Followers || a.DeadlineInstant is not { } deadline) continue;
+            foreach (var days in options.ReminderDaysBefore.Where(d => now >= deadline.AddDays(-d) && now < deadline.AddDays(-d).AddHours(12)))
+            {
+                var followers = await registry.FollowersOfAsync(a.WorkingGroups, cancellationToken);
+                if (await deliveries.EnqueueAsync(a.Id, $"reminder-{days}", followers.Select(f => (f.ConversationId, f.Reference, (string?)f.UserKey)), cancellationToken) > 0)
+                    Signal();
+            }
+        }
+        foreach (var a in (await store.ListAsync(cancellationToken)).Where(a => a.Status == AnnouncementStatus.Sending))
+            if (!await deliveries.AnyOutstandingAsync(a.Id, cancellationToken))
+                await store.ReplaceAsync(a with { Status = AnnouncementStatus.Sent }, AnnouncementStatus.Sending, cancellationToken);
+    }
+
+    private Dictionary<string, string[]>? TooLarge(Announcement a)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(AdaptiveCardRenderer.Render(Card(a, 0))!.ToJsonString());
+        return bytes <= AdaptiveCard.MaxBytes ? null
+            : new() { ["description"] = [$"the card would be {bytes / 1024.0:F1} KB; Teams accepts at most {AdaptiveCard.MaxBytes / 1024} KB: shorten the text"] };
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Announcement {Id} created ({Kind})")]
+    private static partial void LogCreated(ILogger logger, string id, string kind);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Announcement {Id} published to {Recipients} conversations")]
+    private static partial void LogPublished(ILogger logger, string id, int recipients);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Announcement {Id} cancelled")]
+    private static partial void LogCancelled(ILogger logger, string id);
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PractitionerBot.Members;
+
+namespace PractitionerBot.Announcements;
+
+/// <summary>
+/// Sends what the outbox holds through the throttled sender: new cards, reminders and in-place
+/// updates. 403 and 404 mean the recipient is gone (never retried); 429 pauses everyone; 412, 5xx
+/// and timeouts retry with jittered backoff until <see cref="AnnouncementOptions.MaxAttempts"/>.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    DeliveryStore deliveries,
+    AnnouncementStore announcements,
+    AnnouncementService service,
+    ThrottledSender sender,
+    ConversationRegistry registry,
+    ProfileStore profiles,
+    AnnouncementOptions options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
+    private DateTimeOffset _nextHousekeeping = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (time.GetUtcNow() >= _nextHousekeeping)
+                {
+                    await service.HousekeepAsync(stoppingToken);
+                    _nextHousekeeping = time.GetUtcNow() + Idle;
+                }
+                var batch = await deliveries.ClaimAsync(options.Concurrency * 8, Lease, stoppingToken);
+                if (batch.Count == 0)
+                {
+                    await service.WorkAvailableAsync(Idle, stoppingToken);
+                    continue;
+                }
+                var cache = new Dictionary<string, Announcement?>();
+                foreach (var id in batch.Select(d => d.AnnouncementId).Distinct()) cache[id] = await announcements.GetAsync(id, stoppingToken);
+                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = stoppingToken },
+                    async (delivery, ct) => await DeliverAsync(delivery, cache[delivery.AnnouncementId], ct));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                // The database is busy or the disk is full: nothing is lost (rows stay leased or pending); try again shortly.
+                LogStorageProblem(log, ex.GetType().Name);
+                await Task.Delay(Idle, time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(Delivery delivery, Announcement? announcement, CancellationToken cancellationToken)
+    {
+        if (announcement is null)
+        {
+            await deliveries.GoneAsync(delivery.Id, "announcement deleted", cancellationToken);
+            return;
+        }
+        var interested = await announcements.InterestedAsync(announcement.Id, cancellationToken);
+        var zone = delivery.UserKey is { } key ? CountryTimeZones.For((await profiles.GetAsync(key, cancellationToken))?.Country) : null;
+        var notice = delivery.Kind.StartsWith("reminder-", StringComparison.Ordinal)
+            ? $"Reminder: {(announcement.Kind == "call" ? "the call closes" : "registration closes")} in {delivery.Kind["reminder-".Length..]} day(s)." : null;
+        var card = service.Card(announcement, interested, zone, notice);
+
+        var update = delivery.Status == DeliveryStatus.Delivered && delivery.NeedsUpdate && delivery.ActivityId is not null;
+        if (!update && announcement.Status == AnnouncementStatus.Cancelled)
+        {
+            await deliveries.GoneAsync(delivery.Id, "cancelled before sending", cancellationToken);
+            return;
+        }
+        var result = update
+            ? await sender.UpdateAsync(delivery.ConversationId, delivery.ConversationReference, delivery.ActivityId!, card, cancellationToken)
+            : await sender.SendAsync(delivery.ConversationId, delivery.ConversationReference, card, cancellationToken);
+
+        if (result.Sent)
+        {
+            if (update) await deliveries.UpdatedAsync(delivery.Id, cancellationToken);
+            else await deliveries.DeliveredAsync(delivery.Id, result.ActivityId, cancellationToken);
+            return;
+        }
+        if (update && result.Status is not (403 or 404))
+        {
+            var wait = result.Status == 429 ? sender.ThrottledUntil : time.GetUtcNow() + TimeSpan.FromSeconds(5 + Random.Shared.Next(10));
+            await deliveries.PostponeUpdateAsync(delivery.Id, wait, result.Error ?? "update failed", cancellationToken);
+            return;
+        }
+        switch (result.Status)
+        {
+            case 403 or 404:
+                await deliveries.GoneAsync(delivery.Id, result.Error ?? "gone", cancellationToken);
+                await registry.ForgetConversationAsync(delivery.ConversationId, cancellationToken);
+                break;
+            case 400 or 401 or 413:
+                // Poison: sending it again cannot succeed.
+                await deliveries.RetryAsync(delivery.Id, time.GetUtcNow(), result.Error ?? "refused", failed: true, cancellationToken);
+                LogPoison(log, delivery.Id, result.Status ?? 0);
+                break;
+            case 429:
+                await deliveries.RetryAsync(delivery.Id, sender.ThrottledUntil, "throttled", failed: false, cancellationToken);
+                break;
+            default:
+                var attempts = delivery.Attempts + 1;
+                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts)) * (0.5 + Random.Shared.NextDouble()));
+                await deliveries.RetryAsync(delivery.Id, time.GetUtcNow() + backoff, result.Error ?? "transient", attempts >= options.MaxAttempts, cancellationToken);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Outbox paused by a storage problem: {ErrorType}")]
+    private static partial void LogStorageProblem(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} refused with HTTP {Status}: not retried")]
+    private static partial void LogPoison(ILogger logger, long deliveryId, int status);
+}
