@@ -20,10 +20,18 @@ public static class CliProgram
           corpus report [--out docs/CORPUS.md]           the corpus per working group, and the papers it cites
           package teams --app-id GUID --out FILE.zip [--name NAME] [--developer-url URL]
                                                          the Teams app package (manifest and icons) to side-load the bot
+          announce create --file FILE.yaml [--url URL] [--key KEY]
+                                                         create a draft announcement (event or call) from a YAML file
+          announce publish|cancel ID [--url URL] [--key KEY]
+                                                         publish a draft announcement, or cancel one
+          announce status ID [--json] [--url URL] [--key KEY]
+                                                         an announcement's status and delivery counts
+                                                         (--url: PRACTITIONERBOT_URL or http://localhost:3978;
+                                                          --key: PRACTITIONERBOT_API_KEY)
           help                                           this text
         """;
 
-    public static async Task<int> RunAsync(string[] argv, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] argv, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -43,6 +51,7 @@ public static class CliProgram
                 ("corpus", "report") => CorpusReportCommand.Run(args, stdout),
                 ("package", "teams") => PackageCommand.Run(args, stdout),
                 ("bench", "search") => await BenchSearchCommand.RunAsync(args, stdout, stderr),
+                ("announce", _) => await AnnounceCommand.RunAsync(args, stdout, stderr, cancellationToken),
                 _ => throw new CliException($"unknown command '{string.Join(' ', words.Take(2))}'; run 'help' for the list"),
             };
         }
@@ -50,6 +59,11 @@ public static class CliProgram
         {
             stderr.WriteLine($"error: {ex.Message}");
             return 2;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine("error: cancelled");
+            return 130;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
