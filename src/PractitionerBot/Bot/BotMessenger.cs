@@ -41,24 +41,44 @@ internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions
         var reference = JsonConvert.DeserializeObject<ConversationReference>(conversationReference)
                         ?? throw new InvalidOperationException("empty conversation reference");
         string? id = null;
+        Exception? failure = null;
         // A connector that hangs must not hold a send (and the outbox lease) for the HTTP client's 100 s.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(SendTimeout);
         try
         {
-            await adapter.ContinueConversationAsync(auth.Value.MicrosoftAppId ?? "", reference,
-                async (turn, ct) => id = await send(turn, reference, ct), timeout.Token);
-            return new SendResult(true, id);
+            // Failures are caught inside the callback: the adapter would otherwise hand them to the turn error
+            // handler (which apologises and resets state) and the send would look successful here.
+            await adapter.ContinueConversationAsync(auth.Value.MicrosoftAppId ?? "", reference, async (turn, ct) =>
+            {
+                try
+                {
+                    id = await send(turn, reference, ct);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+            }, timeout.Token);
         }
-        catch (Microsoft.Bot.Schema.ErrorResponseException e)
+        catch (Exception ex)
         {
-            LogSendFailed(log, $"HTTP {(int)e.Response.StatusCode}");
-            return new SendResult(false, Error: $"Teams answered {(int)e.Response.StatusCode}", Status: (int)e.Response.StatusCode, RetryAfter: RetryAfter(e));
+            failure = ex;
         }
-        catch (Exception ex) when (ex is HttpRequestException or UnauthorizedAccessException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        switch (failure)
         {
-            LogSendFailed(log, ex.GetType().Name);
-            return new SendResult(false, Error: ex is OperationCanceledException ? "Teams did not answer in time" : "Teams could not be reached");
+            case null:
+                return new SendResult(true, id);
+            case Microsoft.Bot.Schema.ErrorResponseException e:
+                LogSendFailed(log, $"HTTP {(int)e.Response.StatusCode}");
+                return new SendResult(false, Error: $"Teams answered {(int)e.Response.StatusCode}", Status: (int)e.Response.StatusCode, RetryAfter: RetryAfter(e));
+            case HttpRequestException or UnauthorizedAccessException or IOException:
+            case OperationCanceledException when !cancellationToken.IsCancellationRequested:
+                LogSendFailed(log, failure.GetType().Name);
+                return new SendResult(false, Error: failure is OperationCanceledException ? "Teams did not answer in time" : "Teams could not be reached");
+            default:
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                return default;
         }
     }
 

@@ -83,6 +83,7 @@ public sealed class MockBotConnector : IAsyncDisposable
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         changed.TrySetResult();
+        if (activity.RefusedWith == 429) http.Response.Headers.RetryAfter = "1";
         return activity.RefusedWith is { } refused
             ? Results.Json(new { error = new { code = "ServiceError", message = "mock failure" } }, statusCode: refused)
             : Results.Json(new { id = responseId });
