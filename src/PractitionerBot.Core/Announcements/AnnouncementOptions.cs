@@ -18,6 +18,12 @@ public sealed class AnnouncementOptions
     /// <summary>Transient failures (412, 5xx, timeouts) are retried this many times, then the delivery is marked failed.</summary>
     [Range(1, 50)] public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>A send that has not been answered by then counts as a timeout and is retried.</summary>
+    [Range(1, 120)] public int SendTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>How long a claimed outbox row is reserved; after a crash, unfinished rows are sent again once it runs out.</summary>
+    [Range(5, 3600)] public int LeaseSeconds { get; set; } = 60;
+
     /// <summary>Reminders to followers this many days before a deadline.</summary>
     public List<int> ReminderDaysBefore { get; set; } = [7, 1];
 

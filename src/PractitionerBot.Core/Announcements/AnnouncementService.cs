@@ -110,7 +110,8 @@ public sealed partial class AnnouncementService(
         var key = UserKey.For(message.ChannelId, message.UserId);
         var count = a.Status == AnnouncementStatus.Cancelled ? await store.InterestedAsync(id, cancellationToken) : await store.MarkInterestedAsync(id, key, cancellationToken);
         var zone = message.ConversationType == "personal" ? CountryTimeZones.For((await profiles.GetAsync(key, cancellationToken))?.Country) : null;
-        return new InvokeReply(Card(a, count, zone, a.Status == AnnouncementStatus.Cancelled ? null : "Thanks: your interest is counted."), null);
+        // The returned card replaces the message for everyone in a channel: no personal wording, just the count.
+        return new InvokeReply(Card(a, count, zone), null);
     }
 
     public AnnouncementReply Card(Announcement a, int interested, TimeZoneInfo? viewer = null, string? notice = null) =>

@@ -20,12 +20,14 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private DateTimeOffset _nextHousekeeping = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A stream, not batches: a slot freed by one send is refilled at once, so one slow recipient never holds up the rest.
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -35,20 +37,17 @@ public sealed partial class OutboxDispatcher(
                     await service.HousekeepAsync(stoppingToken);
                     _nextHousekeeping = time.GetUtcNow() + Idle;
                 }
-                var batch = await deliveries.ClaimAsync(options.Concurrency * 8, Lease, stoppingToken);
-                if (batch.Count == 0)
-                {
-                    await service.WorkAvailableAsync(Idle, stoppingToken);
-                    continue;
-                }
-                var cache = new Dictionary<string, Announcement?>();
-                foreach (var id in batch.Select(d => d.AnnouncementId).Distinct()) cache[id] = await announcements.GetAsync(id, stoppingToken);
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = stoppingToken },
-                    async (delivery, ct) => await DeliverAsync(delivery, cache[delivery.AnnouncementId], ct));
+                running.RemoveAll(t => t.IsCompleted);
+                var free = options.Concurrency - running.Count;
+                var claimed = free > 0 ? await deliveries.ClaimAsync(free, TimeSpan.FromSeconds(options.LeaseSeconds), stoppingToken) : [];
+                foreach (var delivery in claimed) running.Add(DeliverAsync(delivery, stoppingToken));
+                if (running.Count == 0) await service.WorkAvailableAsync(Idle, stoppingToken);
+                else if (running.Count >= options.Concurrency || claimed.Count < free)
+                    await Task.WhenAny(Task.WhenAny(running), service.WorkAvailableAsync(Poll, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
             {
@@ -56,6 +55,19 @@ public sealed partial class OutboxDispatcher(
                 LogStorageProblem(log, ex.GetType().Name);
                 await Task.Delay(Idle, time, stoppingToken);
             }
+        }
+        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    private async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(delivery, await announcements.GetAsync(delivery.AnnouncementId, cancellationToken), cancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            LogStorageProblem(log, ex.GetType().Name); // the row's lease runs out and it is tried again
         }
     }
 

@@ -17,7 +17,7 @@ public static class FlowLoader
     /// Parsed schemas by their text: JsonSchema.Net registers a schema's $id process-wide and refuses
     /// to register it twice, which several hosts in one process (tests) would otherwise do.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Schemas = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonSchema>> Schemas = new();
 
     /// <summary>Files in the folder that are not flows.</summary>
     private static readonly string[] NotFlows = ["texts.yaml"];
@@ -26,7 +26,8 @@ public static class FlowLoader
     {
         var schemaPath = Path.Combine(folder, SchemaFile);
         if (!File.Exists(schemaPath)) throw new InvalidDataException($"Flow schema not found: {schemaPath}");
-        var schema = Schemas.GetOrAdd(File.ReadAllText(schemaPath), text => JsonSchema.FromText(text));
+        // Lazy: GetOrAdd may run a factory twice under contention, and a second registration throws.
+        var schema = Schemas.GetOrAdd(File.ReadAllText(schemaPath), text => new Lazy<JsonSchema>(() => JsonSchema.FromText(text))).Value;
         var flows = new Dictionary<string, FlowDefinition>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml")).Order(StringComparer.Ordinal))
         {

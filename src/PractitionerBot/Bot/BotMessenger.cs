@@ -10,7 +10,8 @@ using PractitionerBot.PeerExchange;
 namespace PractitionerBot.Bot;
 
 /// <summary>Proactive sends and updates through the Bot Framework adapter (answers to askers, channel cards).</summary>
-internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions<BotAuthOptions> auth, ILogger<BotMessenger> log) : IMessenger
+internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions<BotAuthOptions> auth, Announcements.AnnouncementOptions options,
+    ILogger<BotMessenger> log) : IMessenger
 {
     public static string Serialize(ConversationReference reference) => JsonConvert.SerializeObject(reference);
 
@@ -44,7 +45,7 @@ internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions
         Exception? failure = null;
         // A connector that hangs must not hold a send (and the outbox lease) for the HTTP client's 100 s.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(SendTimeout);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.SendTimeoutSeconds));
         try
         {
             // Failures are caught inside the callback: the adapter would otherwise hand them to the turn error
@@ -81,8 +82,6 @@ internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions
                 return default;
         }
     }
-
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);
 
     private static TimeSpan? RetryAfter(Microsoft.Bot.Schema.ErrorResponseException e) =>
         e.Response?.Headers is { } headers && headers.TryGetValue("Retry-After", out var values)
