@@ -40,29 +40,32 @@ public sealed class ThrottledSender(IMessenger messenger, AnnouncementOptions op
         return result;
     }
 
-    /// <summary>Reserves the next slot that respects the pause, the global rate and the conversation's rate, then waits for it.</summary>
+    /// <summary>
+    /// Reserves the next slot that respects the pause, the global rate and the conversation's rate, then
+    /// waits for it. Reserving (not just peeking) keeps callers first come, first served: nobody starves
+    /// past the outbox lease and gets sent twice.
+    /// </summary>
     private async Task WaitTurnAsync(string conversationId, CancellationToken cancellationToken)
     {
         while (true)
         {
-            TimeSpan wait;
+            DateTimeOffset slot;
             lock (_gate)
             {
                 var now = time.GetUtcNow();
-                var slot = Max(now, _throttledUntil, _nextGlobal);
+                slot = Max(now, _throttledUntil, _nextGlobal);
                 if (!_recent.TryGetValue(conversationId, out var recent)) _recent[conversationId] = recent = new Queue<DateTimeOffset>();
                 while (recent.Count > 0 && recent.Peek() <= slot - TimeSpan.FromSeconds(1)) recent.Dequeue();
                 if (recent.Count >= options.PerConversationPerSecond) slot = Max(slot, recent.Peek() + TimeSpan.FromSeconds(1));
-                if (slot <= now)
-                {
-                    _nextGlobal = now + TimeSpan.FromSeconds(1 / options.GlobalRatePerSecond);
-                    recent.Enqueue(now);
-                    if (_recent.Count > 10_000) Prune(now);
-                    return;
-                }
-                wait = slot - now;
+                _nextGlobal = slot + TimeSpan.FromSeconds(1 / options.GlobalRatePerSecond);
+                recent.Enqueue(slot);
+                if (_recent.Count > 10_000) Prune(now);
             }
-            await Task.Delay(wait, time, cancellationToken);
+            var wait = slot - time.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
+            // A 429 that arrived while waiting pauses everyone: take a new slot after the pause.
+            lock (_gate)
+                if (time.GetUtcNow() >= _throttledUntil) return;
         }
     }
 

@@ -24,6 +24,7 @@ public sealed partial class ChatService(
     MemberErasure erasure,
     ConversationRegistry registry,
     Announcements.AnnouncementService announcements,
+    RoleOptions roles,
     BotTexts texts,
     ChatOptions options,
     ILogger<ChatService> log)
@@ -83,6 +84,10 @@ public sealed partial class ChatService(
                 return await dialogs.StartAsync(ProfileViews.OnboardingFlow, new DialogContext(message, state, language), cancellationToken);
             case "profile" or "my profile":
                 return [await profileViews.ProfileAsync(message, language, cancellationToken)];
+            case "announce":
+                return roles.IsCoordinator(message.AadObjectId)
+                    ? await dialogs.StartAsync("announce", new DialogContext(message, state, language), cancellationToken)
+                    : [new TextReply("Only coordinators can announce events and calls.")];
             case "forget me" or "delete my data" or "erase my data":
                 state.Awaiting = AwaitingForgetConfirmation;
                 return [profileViews.ForgetConfirm(language)];

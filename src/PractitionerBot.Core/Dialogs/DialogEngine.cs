@@ -132,7 +132,14 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
                 var max = step.MaxLength ?? DefaultMaxLength;
                 if (input.Length == 0) return (null, local["reasonEmpty"]);
                 if (input.Length > max) return (null, local.Get("reasonTooLong", ("length", input.Length.ToString("N0")), ("max", max.ToString("N0"))));
-                return ([input], null);
+                return step.Format switch
+                {
+                    "datetime" when !DateTime.TryParse(input, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AllowWhiteSpaces, out _)
+                        => (null, $"'{Short(input)}' is not a date and time such as 2031-03-10 09:30"),
+                    "url" when !(Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
+                        => (null, $"'{Short(input)}' is not an https address"),
+                    _ => ([input], null),
+                };
             case "confirm":
                 var yesNo = ChoiceMatcher.Match(input, [
                     new("yes", ["yes", "y", "ok", "agree", "i agree", "sure", "oui", "d'accord", "ja", "einverstanden", "akkoord", local["dialogYes"]]),

@@ -19,7 +19,8 @@ public sealed record FlowStep(
     IReadOnlyList<FlowChoice>? Choices,
     string? ChoicesFrom,
     int? MaxLength,
-    bool Skippable)
+    bool Skippable,
+    string? Format = null)
 {
     public bool TakesInput => Type is "choice" or "multichoice" or "text" or "confirm";
 }

@@ -130,7 +130,8 @@ public static class FlowLoader
                     c["synonyms"]?.AsArray().Select(x => x!.GetValue<string>()).ToList() ?? [])).ToList(),
                 Str(s["choicesFrom"]),
                 s["maxLength"] is JsonValue max ? max.GetValue<int>() : null,
-                s["skippable"] is not JsonValue skippable || skippable.GetValue<bool>());
+                s["skippable"] is not JsonValue skippable || skippable.GetValue<bool>(),
+                Str(s["format"]));
         }
         return new FlowDefinition(root["id"]!.GetValue<string>(), root["start"]!.GetValue<string>(), steps, file);
     }

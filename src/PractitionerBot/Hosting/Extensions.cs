@@ -71,6 +71,9 @@ public static class Extensions
         services.AddSingleton<IDialogAction, RecommendGroupsAction>();
         services.AddSingleton<IDialogAction, SaveProfileAction>();
         services.AddSingleton<IDialogAction, ShowSummaryAction>();
+        services.AddSingleton<IDialogAction, AnnouncementGroupsAction>();
+        services.AddSingleton<IDialogAction, PreviewAnnouncementAction>();
+        services.AddSingleton<IDialogAction, PublishAnnouncementAction>();
         services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FlowCatalog>().Flows, sp.GetServices<IDialogAction>(), sp.GetRequiredService<BotTexts>()));
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<ProfileViews>();

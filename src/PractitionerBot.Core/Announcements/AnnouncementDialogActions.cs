@@ -1,0 +1,59 @@
+using PractitionerBot.Chat;
+using PractitionerBot.Dialogs;
+using PractitionerBot.WorkingGroups;
+
+namespace PractitionerBot.Announcements;
+
+/// <summary>"announcementGroups": the ten groups as choices for the announce flow.</summary>
+public sealed class AnnouncementGroupsAction(IWorkingGroupDirectory groups) : IDialogAction
+{
+    public string Name => "announcementGroups";
+
+    public Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
+    {
+        state.Dynamic["workingGroups"] = groups.All.Select(g => new DynamicChoice { Value = g.Id, Title = g.NameIn(context.Language) }).ToList();
+        return Task.FromResult<IReadOnlyList<Reply>>([]);
+    }
+}
+
+/// <summary>"previewAnnouncement": saves the answers as a draft (checked like the API checks them) and shows the card.</summary>
+public sealed class PreviewAnnouncementAction(AnnouncementService announcements) : IDialogAction
+{
+    public string Name => "previewAnnouncement";
+
+    public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
+    {
+        var request = new AnnouncementRequest
+        {
+            Kind = state.Answer("kind"), Title = state.Answer("title"), WorkingGroups = state.Answers.GetValueOrDefault("workingGroups"),
+            EventType = state.Answer("eventType"), StartsAt = state.Answer("startsAt"), EndsAt = state.Answer("endsAt"),
+            Location = state.Answer("location"), Url = state.Answer("url"), Deadline = state.Answer("deadline"),
+            Description = state.Answer("description"), Programme = state.Answer("programme"), Budget = state.Answer("budget"),
+            Eligibility = state.Answer("eligibility"),
+        };
+        var result = await announcements.CreateAsync(request, cancellationToken);
+        if (result.Announcement is not { } draft)
+        {
+            state.Answers["previewOk"] = ["no"];
+            var problems = string.Join("\n", (result.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => $"- **{e.Key}** {m}")));
+            return [new TextReply($"I cannot announce this yet:\n\n{problems}\n\nType **announce** to start again; nothing was saved.")];
+        }
+        state.Answers["previewOk"] = ["yes"];
+        state.Answers["announcementId"] = [draft.Id];
+        return [announcements.Card(draft, 0, notice: "Preview: nobody has received this yet.")];
+    }
+}
+
+/// <summary>"publishAnnouncement": publishes the draft the preview saved.</summary>
+public sealed class PublishAnnouncementAction(AnnouncementService announcements) : IDialogAction
+{
+    public string Name => "publishAnnouncement";
+
+    public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
+    {
+        var result = await announcements.PublishAsync(state.Answer("announcementId") ?? "", cancellationToken);
+        return [new TextReply(result.Announcement is { } a
+            ? $"Published (status: {a.Status.ToString().ToLowerInvariant()}). Delivery runs in the background; `announce status {a.Id}` in the CLI, or GET /api/announcements/{a.Id}, shows how far it is."
+            : $"It could not be published: {result.Problem ?? result.Outcome.ToString()}.")];
+    }
+}

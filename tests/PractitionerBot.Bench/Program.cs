@@ -1,0 +1,3 @@
+using PractitionerBot.Bench;
+
+return await FanoutBench.RunAsync(args);
