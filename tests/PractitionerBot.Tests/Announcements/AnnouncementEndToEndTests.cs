@@ -159,3 +159,43 @@ public sealed class AnnouncementEndToEndTests
         Assert.InRange(clock.GetUtcNow(), due, due.AddMinutes(1));
     }
 }
+
+public sealed class DeadlineReminderTests
+{
+    [Fact]
+    public async Task Followers_GetRemindersSevenDaysAndOneDayBeforeTheDeadline_ChannelsDoNot()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var connector = await MockBotConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(AnnouncementEndToEndTests.Keys, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+        var (channel, follower) = await AnnouncementEndToEndTests.AudienceAsync(host, connector);
+        var call = new JsonObject
+        {
+            ["kind"] = "call", ["title"] = "ISF-Police call for proposals on radicalisation", ["workingGroups"] = new JsonArray("local"),
+            ["programme"] = "Internal Security Fund - Police", ["budget"] = "EUR 5 million", ["deadline"] = "2030-03-19T17:00", ["timeZone"] = "Europe/Brussels",
+            ["url"] = "https://home-affairs.ec.europa.eu/networks/radicalisation-awareness-network-ran_en",
+        };
+        var id = (await (await AnnouncementEndToEndTests.Api(host, HttpMethod.Post, "/api/announcements", AnnouncementEndToEndTests.PublisherKey, call))
+            .Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await AnnouncementEndToEndTests.Api(host, HttpMethod.Post, $"/api/announcements/{id}/publish", AnnouncementEndToEndTests.PublisherKey);
+        var card = await AdvanceUntilMessage(2); // the bot's clock is fake: time moves only when the test moves it
+        Assert.Contains("closes in 19 days: 19 March 2030, 17:00 (Europe/Brussels)", card.Card!.ToJsonString());
+
+        async Task<ReceivedActivity> AdvanceUntilMessage(int count)
+        {
+            for (var step = 0; step < 100; step++)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                try { return await connector.MessageAsync(follower, count).WaitAsync(TimeSpan.FromMilliseconds(300)); }
+                catch (TimeoutException) { }
+            }
+            throw new TimeoutException("no reminder");
+        }
+
+        clock.SetUtcNow(new DateTimeOffset(2030, 3, 12, 16, 1, 0, TimeSpan.Zero)); // 7 days before 17:00 Brussels (16:00 UTC)
+        Assert.Contains("Reminder: the call closes in 7 day(s).", (await AdvanceUntilMessage(3)).Card!.ToJsonString());
+        clock.SetUtcNow(new DateTimeOffset(2030, 3, 18, 16, 1, 0, TimeSpan.Zero));
+        Assert.Contains("Reminder: the call closes in 1 day(s).", (await AdvanceUntilMessage(4)).Card!.ToJsonString());
+        Assert.Equal(1, connector.All.Count(a => a.ConversationId == channel && a.Card is not null));
+    }
+}
