@@ -25,6 +25,7 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
     public int Hung;
     public DateTime? FirstAccepted;
     public DateTime LastAccepted;
+    public List<DateTime> AcceptedTimes { get; } = [];
     public int MaxInAnySecond;
 
     public string ServiceUrl { get; }
@@ -80,6 +81,7 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
             Accepted.AddOrUpdate(conversation, 1, (_, n) => n + 1);
             FirstAccepted ??= DateTime.UtcNow;
             LastAccepted = DateTime.UtcNow;
+            AcceptedTimes.Add(LastAccepted);
         }
         return Results.Json(new { id = Guid.NewGuid().ToString("N") });
     }

@@ -16,14 +16,10 @@ namespace PractitionerBot.Tests.Infrastructure;
 public sealed class MockBotConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly List<ReceivedActivity> _log = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SignalledLog<ReceivedActivity> _log = new();
     private int _ids;
 
-    public IReadOnlyList<ReceivedActivity> All
-    {
-        get { lock (_log) return _log.ToList(); }
-    }
+    public IReadOnlyList<ReceivedActivity> All => _log.Snapshot();
 
     public string ServiceUrl { get; private set; } = "";
 
@@ -43,7 +39,7 @@ public sealed class MockBotConnector : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
             var member = body["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
-            lock (_log) CreatedConversations.Add((member, body));
+            lock (CreatedConversations) CreatedConversations.Add((member, body));
             return Results.Json(new { id = "a:personal-" + member, activityId = "", serviceUrl = ServiceUrl });
         });
         // Teams looks up a member added to a team before the bot's handler sees them.
@@ -75,14 +71,7 @@ public sealed class MockBotConnector : IAsyncDisposable
         }
         var responseId = $"mock-{Interlocked.Increment(ref _ids)}";
         activity = activity with { ResponseId = responseId };
-        TaskCompletionSource changed;
-        lock (_log)
-        {
-            _log.Add(activity);
-            changed = _changed;
-            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-        changed.TrySetResult();
+        _log.Add(activity);
         if (activity.RefusedWith == 429) http.Response.Headers.RetryAfter = "1";
         return activity.RefusedWith is { } refused
             ? Results.Json(new { error = new { code = "ServiceError", message = "mock failure" } }, statusCode: refused)
@@ -90,21 +79,8 @@ public sealed class MockBotConnector : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until <paramref name="count"/> received activities match, and returns the last of them.</summary>
-    public async Task<ReceivedActivity> WaitForAsync(Func<ReceivedActivity, bool> match, int count = 1, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            Task changed;
-            lock (_log)
-            {
-                var matches = _log.Where(match).ToList();
-                if (matches.Count >= count) return matches[count - 1];
-                changed = _changed.Task;
-            }
-            await changed.WaitAsync(cts.Token);
-        }
-    }
+    public Task<ReceivedActivity> WaitForAsync(Func<ReceivedActivity, bool> match, int count = 1, TimeSpan? timeout = null) =>
+        _log.WaitForAsync(items => items.Where(match).Skip(count - 1).FirstOrDefault(), timeout);
 
     public Task<ReceivedActivity> MessageAsync(string conversationId, int count = 1) =>
         WaitForAsync(a => a.ConversationId == conversationId && a.Type == "message" && a.RefusedWith is null, count);

@@ -17,8 +17,7 @@ public sealed class Playground : IAsyncDisposable
     private readonly Process _process;
     private readonly ClientWebSocket _socket = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<JsonObject> _events = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SignalledLog<JsonObject> _events = new();
     private Task? _receiving;
 
     public HttpClient Http { get; }
@@ -42,7 +41,7 @@ public sealed class Playground : IAsyncDisposable
         var folder = Path.Combine(RepoPaths.Root, "tests", "playground");
         var bin = Path.Combine(folder, "node_modules", ".bin", "agentsplayground");
         if (!File.Exists(bin)) throw new InvalidOperationException("The Agents Playground is not installed: run 'npm ci' in tests/playground (the test build and .ci/run do).");
-        var port = FreePort();
+        var port = Ports.Free();
         var start = new ProcessStartInfo(bin, ["-e", botEndpoint, "-c", "msteams", "-p", port.ToString(), "--disable-telemetry"])
         {
             WorkingDirectory = folder,
@@ -70,13 +69,6 @@ public sealed class Playground : IAsyncDisposable
         return playground;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private async Task ReceiveAsync()
     {
         var buffer = new byte[64 * 1024];
@@ -89,17 +81,7 @@ public sealed class Playground : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Close) return;
                 message.Write(buffer, 0, result.Count);
                 if (!result.EndOfMessage) continue;
-                if (JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray())) is JsonObject json)
-                {
-                    TaskCompletionSource changed;
-                    lock (_events)
-                    {
-                        _events.Add(json);
-                        changed = _changed;
-                        _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                    }
-                    changed.TrySetResult();
-                }
+                if (JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray())) is JsonObject json) _events.Add(json);
                 message.SetLength(0);
             }
         }
@@ -107,23 +89,11 @@ public sealed class Playground : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) for a message the bot created or updated that matches.</summary>
-    public async Task<JsonObject> WaitForAsync(string action, Func<string, JsonObject, bool> match, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            Task changed;
-            lock (_events)
-            {
-                foreach (var e in _events)
-                    if (e["action"]?.GetValue<string>() == action && e["message"] is JsonObject m
-                        && match(e["actionConversationId"]?.GetValue<string>() ?? "", m))
-                        return m;
-                changed = _changed.Task;
-            }
-            await changed.WaitAsync(cts.Token);
-        }
-    }
+    public Task<JsonObject> WaitForAsync(string action, Func<string, JsonObject, bool> match, TimeSpan? timeout = null) =>
+        _events.WaitForAsync(events => events
+            .Where(e => e["action"]?.GetValue<string>() == action && e["message"] is JsonObject)
+            .Select(e => (Conversation: e["actionConversationId"]?.GetValue<string>() ?? "", Message: e["message"]!.AsObject()))
+            .FirstOrDefault(e => match(e.Conversation, e.Message)).Message, timeout);
 
     public async Task<string> SendAsync(string conversationId, string userId, string text, bool mentionBot = false)
     {
@@ -147,29 +117,15 @@ public sealed class Playground : IAsyncDisposable
     }
 
     /// <summary>Messages the bot created in a conversation so far, oldest first.</summary>
-    public List<JsonObject> Created(string conversationId)
-    {
-        lock (_events)
-            return _events.Where(e => e["action"]?.GetValue<string>() == "createMessage" && e["actionConversationId"]?.GetValue<string>() == conversationId)
-                .Select(e => e["message"]!.AsObject()).ToList();
-    }
+    public List<JsonObject> Created(string conversationId) => Created(_events.Snapshot(), conversationId);
+
+    private static List<JsonObject> Created(IReadOnlyList<JsonObject> events, string conversationId) =>
+        events.Where(e => e["action"]?.GetValue<string>() == "createMessage" && e["actionConversationId"]?.GetValue<string>() == conversationId)
+            .Select(e => e["message"]!.AsObject()).ToList();
 
     /// <summary>Waits for the <paramref name="count"/>-th message the bot creates in a conversation.</summary>
-    public async Task<JsonObject> NthAsync(string conversationId, int count, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            Task changed;
-            lock (_events)
-            {
-                var created = Created(conversationId);
-                if (created.Count >= count) return created[count - 1];
-                changed = _changed.Task;
-            }
-            await changed.WaitAsync(cts.Token);
-        }
-    }
+    public Task<JsonObject> NthAsync(string conversationId, int count, TimeSpan? timeout = null) =>
+        _events.WaitForAsync(events => Created(events, conversationId).Skip(count - 1).FirstOrDefault(), timeout);
 
     public async Task SubmitAsync(string conversationId, string userId, string replyToId, JsonObject value)
     {

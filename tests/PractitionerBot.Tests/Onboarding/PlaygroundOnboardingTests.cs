@@ -12,7 +12,7 @@ public sealed class PlaygroundOnboardingTests
     public async Task Install_Onboard_Restart_ForgetMe()
     {
         using var data = new TempDir();
-        var port = FreePort();
+        var port = Ports.Free();
         var settings = new Dictionary<string, string> { ["urls"] = $"http://127.0.0.1:{port}" };
         var host = await BotHost.StartAsync(settings, data);
         await using var teams = await Playground.StartAsync(host.MessagesEndpoint);
@@ -86,12 +86,5 @@ public sealed class PlaygroundOnboardingTests
         state.CommandText = "SELECT COUNT(*) FROM bot_state WHERE key LIKE $c";
         state.Parameters.AddWithValue("$c", "%" + chat + "%");
         Assert.Equal(0L, (long)(await state.ExecuteScalarAsync())!);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
