@@ -6,6 +6,9 @@ namespace PractitionerBot.Tests.Infrastructure;
 /// </summary>
 public sealed class SignalledLog<T>
 {
+    /// <summary>Generous: CI runs the whole suite on 2 cores, with a Playground and several bots at once.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
     private readonly List<T> _items = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -29,7 +32,7 @@ public sealed class SignalledLog<T>
     /// <summary>Waits until <paramref name="find"/> returns something from the items so far.</summary>
     public async Task<TResult> WaitForAsync<TResult>(Func<IReadOnlyList<T>, TResult?> find, TimeSpan? timeout = null) where TResult : class
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
         while (true)
         {
             Task changed;
