@@ -100,7 +100,8 @@ public sealed partial class AnnouncementService(
 
     public Task<List<Announcement>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
 
-    public Task<DeliveryCounts> CountsAsync(string id, CancellationToken cancellationToken) => deliveries.CountsAsync(id, cancellationToken);
+    public Task<DeliveryCounts> CountsAsync(string id, CancellationToken cancellationToken, bool reminders = false) =>
+        deliveries.CountsAsync(id, cancellationToken, reminders);
 
     /// <summary>"Interested" on a card: counts the member once and returns the refreshed card.</summary>
     public async Task<InvokeReply> InterestedAsync(IncomingMessage message, JsonObject? data, CancellationToken cancellationToken)

@@ -98,10 +98,12 @@ public sealed class DeliveryStore(SqliteDatabase database, TimeProvider time)
         database.ExecuteAsync("UPDATE deliveries SET needs_update = 1 WHERE announcement_id = $a AND status = 'Delivered' AND kind = 'announce';",
             cancellationToken, ("$a", announcementId));
 
-    public async Task<DeliveryCounts> CountsAsync(string announcementId, CancellationToken cancellationToken)
+    /// <summary>Counts for the announcement itself, or (<paramref name="reminders"/>) for the reminders before its deadline.</summary>
+    public async Task<DeliveryCounts> CountsAsync(string announcementId, CancellationToken cancellationToken, bool reminders = false)
     {
-        var rows = await database.QueryAsync("SELECT status, COUNT(*) FROM deliveries WHERE announcement_id = $a AND kind = 'announce' GROUP BY status;",
-            r => (r.GetString(0), (int)r.GetInt64(1)), cancellationToken, ("$a", announcementId));
+        var rows = await database.QueryAsync($"""
+            SELECT status, COUNT(*) FROM deliveries WHERE announcement_id = $a AND kind {(reminders ? "LIKE 'reminder-%'" : "= 'announce'")} GROUP BY status;
+            """, r => (r.GetString(0), (int)r.GetInt64(1)), cancellationToken, ("$a", announcementId));
         int Of(params string[] s) => rows.Where(r => s.Contains(r.Item1)).Sum(r => r.Item2);
         return new DeliveryCounts(Of("Pending", "Sending"), Of("Delivered"), Of("Failed"), Of("Gone"));
     }

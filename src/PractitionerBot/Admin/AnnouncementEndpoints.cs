@@ -75,12 +75,14 @@ internal static class AnnouncementEndpoints
     private static async Task<object> View(Announcement a, AnnouncementService service, CancellationToken ct)
     {
         var counts = await service.CountsAsync(a.Id, ct);
+        var reminders = await service.CountsAsync(a.Id, ct, reminders: true);
         return new
         {
             a.Id, a.Kind, a.Title, a.WorkingGroups, a.Audience, a.EventType, a.StartsAt, a.EndsAt, a.TimeZone, a.Location, a.Description, a.Url,
             a.Deadline, a.Places, a.Programme, a.Budget, a.Eligibility, a.PublishAt,
             status = Status(a.Status),
             delivery = new { pending = counts.Pending, delivered = counts.Delivered, failed = counts.Failed, gone = counts.Gone },
+            reminders = new { pending = reminders.Pending, delivered = reminders.Delivered, failed = reminders.Failed, gone = reminders.Gone },
         };
     }
 

@@ -192,8 +192,11 @@ public sealed class DeadlineReminderTests
             throw new TimeoutException("no reminder");
         }
 
+        // Jump days ahead only once both deliveries are recorded: a jump also expires the outbox leases of sends in flight.
+        await Eventually.Until(() => AnnouncementEndToEndTests.Status(host, id), s => s["delivery"]!["delivered"]!.GetValue<int>() == 2);
         clock.SetUtcNow(new DateTimeOffset(2030, 3, 12, 16, 1, 0, TimeSpan.Zero)); // 7 days before 17:00 Brussels (16:00 UTC)
         Assert.Contains("Reminder: the call closes in 7 day(s).", (await AdvanceUntilMessage(3)).Card!.ToJsonString());
+        await Eventually.Until(() => AnnouncementEndToEndTests.Status(host, id), s => s["reminders"]!["delivered"]!.GetValue<int>() == 1);
         clock.SetUtcNow(new DateTimeOffset(2030, 3, 18, 16, 1, 0, TimeSpan.Zero));
         Assert.Contains("Reminder: the call closes in 1 day(s).", (await AdvanceUntilMessage(4)).Card!.ToJsonString());
         Assert.Equal(1, connector.All.Count(a => a.ConversationId == channel && a.Card is not null));
