@@ -42,9 +42,10 @@ public sealed partial class ChatService(
     {
         await RememberConversationAsync(message, cancellationToken);
         var language = await LanguageAsync(message, cancellationToken);
+        var inFlow = state.Dialog is not null;
         var replies = await RepliesAsync(message, state, language, cancellationToken);
-        // Cards render their labels in the member's language (a flow may have just changed it).
-        var t = texts.In(state.Dialog is null ? await LanguageAsync(message, cancellationToken) : language);
+        // Cards render their labels in the member's language; a flow that just ended may have saved a new one.
+        var t = texts.In(inFlow && state.Dialog is null ? await LanguageAsync(message, cancellationToken) : language);
         return replies.Select(r => r.Texts is null ? r with { Texts = t } : r).ToList();
     }
 
