@@ -12,4 +12,7 @@ public sealed class ChatOptions
 
     /// <summary>How many sources an answer shows: the best one and up to two more.</summary>
     [Range(1, 5)] public int SourcesPerAnswer { get; set; } = 3;
+
+    /// <summary>Turns a member may take in any minute; beyond it the bot says so once and then stays quiet.</summary>
+    [Range(1, 10_000)] public int TurnsPerMinute { get; set; } = 20;
 }

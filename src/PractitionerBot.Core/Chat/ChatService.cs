@@ -26,6 +26,7 @@ public sealed partial class ChatService(
     Announcements.AnnouncementService announcements,
     RoleOptions roles,
     BotTexts texts,
+    TurnRateLimiter limiter,
     ChatOptions options,
     ILogger<ChatService> log)
 {
@@ -112,6 +113,24 @@ public sealed partial class ChatService(
             return [new TextReply(t["describeYourself"])];
         }
         return [await AnswerAsync(message, text, t, cancellationToken)];
+    }
+
+    /// <summary>
+    /// The per-member turn limit, checked before anything else (before the typing indicator too):
+    /// proceed, or answer politely once, or stay quiet.
+    /// </summary>
+    public (bool Proceed, Reply? Reply) Admit(IncomingMessage message)
+    {
+        switch (limiter.Check(UserKey.For(message.ChannelId, message.UserId)))
+        {
+            case TurnRateLimiter.Verdict.Drop:
+                return (false, null);
+            case TurnRateLimiter.Verdict.WarnOnce:
+                LogRateLimited(log);
+                return (false, new TextReply(texts.Get("rateLimited", BotTexts.Resolve(null, message.Locale))));
+            default:
+                return (true, null);
+        }
     }
 
     /// <summary>First contact (personal install, or added to a team): the welcome and onboarding, once.</summary>
@@ -274,6 +293,9 @@ public sealed partial class ChatService(
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
         Message = "Question answered: status {Status}, {HitCount} hits, confidence {Confidence}, confident {Confident}")]
     private static partial void LogAnswered(ILogger logger, KnowledgeStatus status, int hitCount, double confidence, bool confident);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "A member went over the turn rate limit; further turns are dropped until the minute passes")]
+    private static partial void LogRateLimited(ILogger logger);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Card action not recognised: {Action}")]
     private static partial void LogUnknownAction(ILogger logger, string action);

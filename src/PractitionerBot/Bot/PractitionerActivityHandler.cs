@@ -24,13 +24,20 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        // Typing first: a practitioner should see the bot working within a second.
-        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-
         var activity = (Activity)turnContext.Activity;
         var text = activity.RemoveRecipientMention() ?? activity.Text;
+        var incoming = Incoming(activity, text, CardValue(activity.Value));
+        var (proceed, refusal) = chat.Admit(incoming);
+        if (!proceed)
+        {
+            if (refusal is not null) await SendAsync(turnContext, [refusal], cancellationToken);
+            return;
+        }
+
+        // Typing first: a practitioner should see the bot working within a second.
+        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        var replies = await chat.HandleAsync(Incoming(activity, text, CardValue(activity.Value)), data, cancellationToken);
+        var replies = await chat.HandleAsync(incoming, data, cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
         // "Forget me": the conversation's stored state goes too (it is not written back at the end of the turn).
         if (data.EraseRequested) await conversationState.DeleteAsync(turnContext, cancellationToken);

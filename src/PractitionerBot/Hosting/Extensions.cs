@@ -87,6 +87,7 @@ public static class Extensions
         services.AddSingleton<AnnouncementService>();
         services.AddSingleton<ThrottledSender>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<TurnRateLimiter>();
         services.AddSingleton<ChatService>();
 
         services.AddHttpClient();

@@ -129,3 +129,28 @@ public sealed class BadInputTests(BotFixture bot) : IClassFixture<BotFixture>
         Assert.DoesNotContain("Alex Wilber", logged);
     }
 }
+
+public sealed class TurnRateLimitTests
+{
+    [Fact]
+    public async Task TooManyTurns_GetOnePoliteReplyThenSilence_UntilTheMinutePasses()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2030, 5, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var connector = await MockBotConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string> { ["Chat:TurnsPerMinute"] = "3" },
+            configure: b => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<TimeProvider>(b.Services, clock));
+        var conversation = BotFixture.NewConversation();
+        for (var i = 0; i < 6; i++)
+            Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "help"))).StatusCode);
+
+        var polite = await connector.MessageAsync(conversation, 4);
+        Assert.Contains("faster than I can answer", polite.Text);
+        var sent = connector.All.Where(a => a.ConversationId == conversation).ToList();
+        Assert.Equal(4, sent.Count(a => a.Type == "message"));
+        Assert.Equal(3, sent.Count(a => a.Type == "typing"));
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "help"));
+        Assert.Contains("groups", (await connector.MessageAsync(conversation, 5)).Text);
+    }
+}
