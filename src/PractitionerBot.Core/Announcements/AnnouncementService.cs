@@ -106,7 +106,7 @@ public sealed partial class AnnouncementService(
     /// <summary>"Interested" on a card: counts the member once and returns the refreshed card.</summary>
     public async Task<InvokeReply> InterestedAsync(IncomingMessage message, JsonObject? data, CancellationToken cancellationToken)
     {
-        var id = data?["announcementId"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+        var id = data.String("announcementId");
         if (id is null || await store.GetAsync(id, cancellationToken) is not { } a) return InvokeReply.Text("This announcement no longer exists.");
         var key = UserKey.For(message.ChannelId, message.UserId);
         var count = a.Status == AnnouncementStatus.Cancelled ? await store.InterestedAsync(id, cancellationToken) : await store.MarkInterestedAsync(id, key, cancellationToken);
@@ -143,8 +143,6 @@ public sealed partial class AnnouncementService(
         var now = time.GetUtcNow();
         foreach (var a in await store.WithDeadlineAheadAsync(cancellationToken))
         {
-            if (a.Status == AnnouncementStatus.Sending && !await deliveries.AnyOutstandingAsync(a.Id, cancellationToken))
-                await store.ReplaceAsync(a with { Status = AnnouncementStatus.Sent }, AnnouncementStatus.Sending, cancellationToken);
             if (!a.Audience.Followers || a.DeadlineInstant is not { } deadline) continue;
             foreach (var days in options.ReminderDaysBefore.Where(d => now >= deadline.AddDays(-d) && now < deadline.AddDays(-d).AddHours(12)))
             {
@@ -153,7 +151,7 @@ public sealed partial class AnnouncementService(
                     Signal();
             }
         }
-        foreach (var a in (await store.ListAsync(cancellationToken)).Where(a => a.Status == AnnouncementStatus.Sending))
+        foreach (var a in await store.SendingAsync(cancellationToken))
             if (!await deliveries.AnyOutstandingAsync(a.Id, cancellationToken))
                 await store.ReplaceAsync(a with { Status = AnnouncementStatus.Sent }, AnnouncementStatus.Sending, cancellationToken);
     }

@@ -31,6 +31,10 @@ public sealed class AnnouncementStore(SqliteDatabase database, TimeProvider time
         database.QueryAsync("SELECT json, status FROM announcements WHERE status = 'Scheduled' AND publish_at_utc <= $now;", Read,
             cancellationToken, ("$now", time.Utc()));
 
+    /// <summary>Announcements still being sent (to mark them sent when their outbox is empty).</summary>
+    public Task<List<Announcement>> SendingAsync(CancellationToken cancellationToken) =>
+        database.QueryAsync("SELECT json, status FROM announcements WHERE status = 'Sending';", Read, cancellationToken);
+
     /// <summary>Sent announcements with a deadline still ahead (for reminders).</summary>
     public Task<List<Announcement>> WithDeadlineAheadAsync(CancellationToken cancellationToken) =>
         database.QueryAsync("SELECT json, status FROM announcements WHERE status IN ('Sending', 'Sent') AND deadline_utc > $now;", Read,

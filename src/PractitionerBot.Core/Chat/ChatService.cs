@@ -232,24 +232,24 @@ public sealed partial class ChatService(
     private async Task<Reply> HandleCardActionAsync(IncomingMessage message, JsonObject value, ConversationData state, LocalTexts t,
         CancellationToken cancellationToken)
     {
-        var action = Str(value, "action");
+        var action = value.String("action", 200);
         switch (action)
         {
             case "feedback" when value["helpful"] is JsonValue h && h.TryGetValue(out bool helpful):
                 var entry = new FeedbackEntry(UserKey.For(message.ChannelId, message.UserId),
-                    Str(value, "documentId", 200), Str(value, "passageId", 200), helpful, Str(value, "question", 500));
+                    value.String("documentId", 200), value.String("passageId", 200), helpful, value.String("question", 500));
                 await feedback.RecordAsync(entry, cancellationToken);
                 return new TextReply(t["feedbackThanks"]);
-            case "follow" or "unfollow" when Str(value, "group") is { } group:
+            case "follow" or "unfollow" when value.String("group", 200) is { } group:
                 return await FollowAsync(message, group, action == "follow", t, cancellationToken);
             case "groups":
                 return new GroupListReply(AnswerReplies.GroupLines(groups));
-            case "askPeers" when Str(value, "group") is { } group:
-                return peers.StartAsk(group, Str(value, "question", 20_000));
-            case "postPeerQuestion" when Str(value, "group") is { } group:
-                return await peers.PostAsync(message, group, Str(value, "question", 100_000), IsTrue(value["anonymous"]), cancellationToken);
+            case "askPeers" when value.String("group", 200) is { } group:
+                return peers.StartAsk(group, value.String("question", 20_000));
+            case "postPeerQuestion" when value.String("group", 200) is { } group:
+                return await peers.PostAsync(message, group, value.String("question", 100_000), IsTrue(value["anonymous"]), cancellationToken);
             case "resolvePeerQuestion":
-                return await peers.ResolveAsync(message, Str(value, "questionId", 100), cancellationToken);
+                return await peers.ResolveAsync(message, value.String("questionId", 100), cancellationToken);
             case "onboard":
                 return (await dialogs.StartAsync(ProfileViews.OnboardingFlow, new DialogContext(message, state, t.Language), cancellationToken)) is { Count: > 0 } replies
                     ? replies[0] : new TextReply(t["help"]);
@@ -286,9 +286,6 @@ public sealed partial class ChatService(
     /// <summary>Card data comes from the client: log it only when it looks like one of our action names.</summary>
     private static string SafeName(string? action) =>
         action is { Length: > 0 and <= 40 } && action.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? action : "(other)";
-
-    private static string? Str(JsonObject value, string key, int max = 200) =>
-        value[key] is JsonValue v && v.TryGetValue(out string? s) ? (s.Length > max ? s[..max] : s) : null;
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
         Message = "Question answered: status {Status}, {HitCount} hits, confidence {Confidence}, confident {Confident}")]

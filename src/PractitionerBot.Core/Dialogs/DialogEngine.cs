@@ -58,11 +58,11 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
             return replies;
         }
 
-        var cardStep = Str(value, "step");
+        var cardStep = value.String("step");
         if (cardStep is not null && cardStep != step.Id)
             return [Prompt(step, state, context, null)]; // a button from an earlier question: ask the current one again
 
-        var input = Str(value, "answer") ?? text ?? "";
+        var input = value.String("answer") ?? text ?? "";
         var (answer, problem) = Parse(step, state, input, local);
         if (problem is not null)
         {
@@ -189,7 +189,4 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
     private LocalTexts Texts(DialogContext context) => texts.In(context.Language);
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-    private static string? Str(JsonObject? value, string key) =>
-        value?[key] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }

@@ -18,39 +18,17 @@ public interface IFeedbackStore
 
 public sealed class SqliteFeedbackStore(SqliteDatabase database, TimeProvider time) : IFeedbackStore
 {
-    public async Task RecordAsync(FeedbackEntry entry, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+    public Task RecordAsync(FeedbackEntry entry, CancellationToken cancellationToken) =>
+        database.ExecuteAsync("""
             INSERT INTO feedback (created_utc, user_key, document_id, passage_id, helpful, question)
             VALUES ($created, $user, $doc, $passage, $helpful, $question);
-            """;
-        command.Parameters.AddWithValue("$created", time.GetUtcNow().ToString("O"));
-        command.Parameters.AddWithValue("$user", entry.UserKey);
-        command.Parameters.AddWithValue("$doc", (object?)entry.DocumentId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$passage", (object?)entry.PassageId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$helpful", entry.Helpful ? 1 : 0);
-        command.Parameters.AddWithValue("$question", (object?)entry.Question ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """, cancellationToken, ("$created", time.Utc()), ("$user", entry.UserKey), ("$doc", entry.DocumentId),
+            ("$passage", entry.PassageId), ("$helpful", entry.Helpful ? 1 : 0), ("$question", entry.Question));
 
-    public async Task<FeedbackSummary> SummaryAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) FROM feedback;";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new FeedbackSummary(reader.GetInt32(0), reader.GetInt32(1));
-    }
+    public async Task<FeedbackSummary> SummaryAsync(CancellationToken cancellationToken) =>
+        (await database.QueryAsync("SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) FROM feedback;",
+            r => new FeedbackSummary(r.GetInt32(0), r.GetInt32(1)), cancellationToken))[0];
 
-    public async Task<int> EraseUserAsync(string userKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM feedback WHERE user_key = $user;";
-        command.Parameters.AddWithValue("$user", userKey);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> EraseUserAsync(string userKey, CancellationToken cancellationToken) =>
+        database.ExecuteAsync("DELETE FROM feedback WHERE user_key = $user;", cancellationToken, ("$user", userKey));
 }

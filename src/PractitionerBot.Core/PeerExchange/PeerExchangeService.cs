@@ -84,8 +84,8 @@ public sealed partial class PeerExchangeService(
 
     public async Task<InvokeReply> AnswerAsync(IncomingMessage message, JsonObject? data, CancellationToken cancellationToken)
     {
-        var questionId = Str(data, "questionId");
-        var text = (Str(data, "answer") ?? "").Trim();
+        var questionId = data.String("questionId");
+        var text = (data.String("answer") ?? "").Trim();
         if (string.IsNullOrEmpty(questionId)) return InvokeReply.Text("This card is missing the question it belongs to; nothing was saved.");
         if (await questions.GetAsync(questionId, cancellationToken) is not { } question)
             return InvokeReply.Text("This question no longer exists (the asker may have erased their data).");
@@ -152,9 +152,6 @@ public sealed partial class PeerExchangeService(
     private static GroupLine Line(WorkingGroup g) => new(g.Id, g.Name, g.ShortName, g.Covers);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
-
-    private static string? Str(JsonObject? data, string key) =>
-        data?[key] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Channel linked to working group {GroupId}")]
     private static partial void LogLinked(ILogger logger, string groupId);
