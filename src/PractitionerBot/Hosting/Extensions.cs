@@ -14,6 +14,7 @@ using PractitionerBot.Localization;
 using PractitionerBot.Members;
 using PractitionerBot.Onboarding;
 using PractitionerBot.PeerExchange;
+using PractitionerBot.Privacy;
 using PractitionerBot.Storage;
 using PractitionerBot.WorkingGroups;
 
@@ -36,6 +37,7 @@ public static class Extensions
             o => o.Provider is "sqlite" ? [] : [$"Storage:Provider: '{o.Provider}' is not supported; use 'sqlite'"]);
         services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
         services.AddValidatedOptions<PeerExchangeOptions>(PeerExchangeOptions.Section);
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
         services.AddValidatedOptions<RoleOptions>(RoleOptions.Section);
         services.AddValidatedOptions<AnnouncementOptions>(AnnouncementOptions.Section);
         services.AddValidatedOptions<AdminOptions>(AdminOptions.Section, extra: o => o.Problems());
@@ -47,6 +49,7 @@ public static class Extensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PeerExchangeOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetentionOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RoleOptions>>().Value);
         services.AddSingleton(sp => WorkingGroupDirectory.Load(sp.GetRequiredService<KnowledgeOptions>().WorkingGroupsPath));
         services.AddSingleton<IWorkingGroupDirectory>(sp => sp.GetRequiredService<WorkingGroupDirectory>());
@@ -66,6 +69,8 @@ public static class Extensions
         services.AddSingleton<PeerExchangeService>();
         services.AddSingleton<IMessenger, BotMessenger>();
         services.AddHostedService<PeerReminderService>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddHostedService<RetentionService>();
         services.AddSingleton(sp => BotTexts.Load(Path.Combine(sp.GetRequiredService<IOptions<DialogOptions>>().Value.Path, "texts.yaml")));
         services.AddSingleton(sp => new FlowCatalog(FlowLoader.LoadAll(sp.GetRequiredService<IOptions<DialogOptions>>().Value.Path, DialogActionNames.All)));
         services.AddSingleton<IDialogAction, RecommendGroupsAction>();
