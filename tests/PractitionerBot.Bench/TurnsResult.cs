@@ -23,7 +23,7 @@ internal sealed record TurnsResult(
     string LoadAfter)
 {
     public const string Header =
-        "| bot | turns | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | bot CPU ms per turn | peak RSS under load | peak RSS with start-up | load average before / after |\n" +
+        "| bot | turns | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | bot CPU ms per turn | peak RSS under load | peak RSS during start-up | load average before / after |\n" +
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
     /// <summary>Errors are counted over the whole run, warm-up included; replies nobody waited for count as errors too.</summary>
