@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using static PractitionerBot.Bench.BenchSupport;
 
 namespace PractitionerBot.Bench;
 
@@ -36,8 +35,7 @@ internal static class FanoutBench
         }
         var followers = Option(args, "--followers") is { } f ? int.Parse(f, CultureInfo.InvariantCulture) : 10_000;
         var root = FindRoot();
-        var botDll = Path.Combine(root, "src", "PractitionerBot", "bin", Configuration(), "net10.0", "PractitionerBot.dll");
-        if (!File.Exists(botDll)) throw new FileNotFoundException($"build the bot first: {botDll}");
+        var botDll = BotDll(root);
 
         var scenarios = new[]
         {
@@ -62,13 +60,7 @@ internal static class FanoutBench
         var section = $"{Start}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores: {followers:N0} followers, SQLite, the bot as its own process " +
                       $"(Release), the connector enforcing {RateLimitedConnector.ConversationLimit}/s per conversation and {RateLimitedConnector.GlobalLimit}/s overall, " +
                       "failing 5% of sends with 500 and leaving 1% unanswered for 10 s (the bot gives up after 5 s).\n\n" + table + End;
-        if (Option(args, "--out") is { } output)
-        {
-            var text = File.Exists(output) ? File.ReadAllText(output) : "# Benchmarks\n";
-            var a = text.IndexOf(Start, StringComparison.Ordinal);
-            var b = text.IndexOf(End, StringComparison.Ordinal);
-            File.WriteAllText(output, a >= 0 && b > a ? text[..a] + section + text[(b + End.Length)..] : text.TrimEnd() + "\n\n" + section + "\n");
-        }
+        if (Option(args, "--out") is { } output) WriteSection(output, Start, End, section);
         return 0;
     }
 
@@ -138,36 +130,6 @@ internal static class FanoutBench
         }
     }
 
-    private static Process StartBot(string dll, string root, string[] settings)
-    {
-        var start = new ProcessStartInfo("dotnet", [dll, .. settings])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("cannot start", StringComparison.Ordinal)) Console.Error.WriteLine(line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the bot did not become ready");
-    }
-
     /// <summary>N members who follow Local and whose personal chats the bot knows (as if each had written to it once).</summary>
     private static void Seed(string db, int followers, string serviceUrl)
     {
@@ -203,24 +165,4 @@ internal static class FanoutBench
 
     private static string Row(Outcome o) => string.Create(CultureInfo.InvariantCulture,
         $"| {o.Scenario.Name} | {o.Delivered:N0} | {o.Followers - o.Delivered:N0} | {o.Duplicates:N0} | {o.PerSecond:F1} | {o.PerSecond / 50:F2} | {o.SteadyPerSecond:F1} | {o.SteadyPerSecond / 50:F2} | {o.Throttled:N0} | {o.Failed:N0} | {o.Hung:N0} | {o.MaxInAnySecond} | {o.Wall.TotalSeconds:F0} s |");
-
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-
-    private static string Configuration() =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PractitionerBot.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("PractitionerBot.sln not found");
-    }
 }

@@ -1,3 +1,19 @@
-using PractitionerBot.Bench;
+namespace PractitionerBot.Bench;
 
-return await FanoutBench.RunAsync(args);
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "fanout" => await FanoutBench.RunAsync(args),
+        "turns" => await TurnsBench.RunAsync(args),
+        "host" => EchoHost.Run(args[1..]),
+        _ => Usage(),
+    };
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: fanout [--followers N] [--out docs/BENCHMARKS.md]");
+        Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--out docs/BENCHMARKS.md]");
+        return 2;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace PractitionerBot.Bench;
+
+/// <summary>What every bench needs: options, the repository root, free ports, the bot as a child process, and the report section.</summary>
+internal static class BenchSupport
+{
+    public static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    public static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>The bot's own dll, built in the same configuration as the bench.</summary>
+    public static string BotDll(string root)
+    {
+        var dll = Path.Combine(root, "src", "PractitionerBot", "bin", Configuration(), "net10.0", "PractitionerBot.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the bot first: {dll}");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PractitionerBot.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("PractitionerBot.sln not found");
+    }
+
+    /// <summary>Starts <c>dotnet DLL ARGS</c> from the repository root; its output is drained, start-up errors are shown.</summary>
+    public static Process StartBot(string dll, string root, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("cannot start", StringComparison.Ordinal)) Console.Error.WriteLine(line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task WaitReadyAsync(HttpClient http)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the bot did not become ready");
+    }
+
+    /// <summary>Replaces the text between the two markers, or appends the section when the markers are not there yet.</summary>
+    public static void WriteSection(string output, string start, string end, string section)
+    {
+        var text = File.Exists(output) ? File.ReadAllText(output) : "# Benchmarks\n";
+        var a = text.IndexOf(start, StringComparison.Ordinal);
+        var b = text.IndexOf(end, StringComparison.Ordinal);
+        File.WriteAllText(output, a >= 0 && b > a ? text[..a] + section + text[(b + end.Length)..] : text.TrimEnd() + "\n\n" + section + "\n");
+    }
+}
