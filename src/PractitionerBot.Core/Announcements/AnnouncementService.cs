@@ -119,11 +119,15 @@ public sealed partial class AnnouncementService(
         new(a, interested, viewer ?? a.Zone, new Uri(new Uri(options.PublicBaseUrl.TrimEnd('/') + "/"), $"api/announcements/{a.Id}/event.ics"),
             time.GetUtcNow(), notice);
 
-    /// <summary>Writes one outbox row per recipient (before anything is sent), then wakes the dispatcher.</summary>
+    /// <summary>
+    /// Writes one outbox row per recipient (before anything is sent), then marks the announcement as sending and wakes the
+    /// dispatcher. Rows first: an announcement marked sending always has its rows, so no instance (nor a restart) can see
+    /// it sending with an empty outbox and call it sent. Rows are unique per recipient, so two instances starting the
+    /// same announcement write them once, and only one of them changes the status.
+    /// </summary>
     internal async Task<Announcement?> StartSendingAsync(Announcement a, CancellationToken cancellationToken)
     {
         var sending = a with { Status = AnnouncementStatus.Sending };
-        if (!await store.ReplaceAsync(sending, a.Status, cancellationToken)) return null;
         var recipients = new List<(string, string, string?)>();
         if (a.Audience.Channels)
             foreach (var link in await links.AllAsync(cancellationToken))
@@ -131,6 +135,7 @@ public sealed partial class AnnouncementService(
         if (a.Audience.Followers)
             recipients.AddRange((await registry.FollowersOfAsync(a.WorkingGroups, cancellationToken)).Select(f => (f.ConversationId, f.Reference, (string?)f.UserKey)));
         var added = await deliveries.EnqueueAsync(a.Id, "announce", recipients.DistinctBy(r => r.Item1), cancellationToken);
+        if (!await store.ReplaceAsync(sending, a.Status, cancellationToken)) return null;
         LogPublished(log, a.Id, added);
         Signal();
         return sending;

@@ -3,7 +3,7 @@ using PractitionerBot.Storage;
 
 namespace PractitionerBot.Announcements;
 
-public sealed class AnnouncementStore(SqliteDatabase database, TimeProvider time)
+public sealed class AnnouncementStore(Database database, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -42,7 +42,7 @@ public sealed class AnnouncementStore(SqliteDatabase database, TimeProvider time
 
     public async Task<int> MarkInterestedAsync(string id, string userKey, CancellationToken cancellationToken)
     {
-        await database.ExecuteAsync("INSERT OR IGNORE INTO interested (announcement_id, user_key, created_utc) VALUES ($id, $k, $t);",
+        await database.ExecuteAsync("INSERT INTO interested (announcement_id, user_key, created_utc) VALUES ($id, $k, $t) ON CONFLICT DO NOTHING;",
             cancellationToken, ("$id", id), ("$k", userKey), ("$t", time.Utc()));
         return await InterestedAsync(id, cancellationToken);
     }
@@ -56,6 +56,6 @@ public sealed class AnnouncementStore(SqliteDatabase database, TimeProvider time
         ("$publish", a.PublishAt?.ToUniversalTime().ToString("O")), ("$deadline", a.DeadlineInstant?.ToUniversalTime().ToString("O")), ("$now", time.Utc()),
     ];
 
-    private static Announcement Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+    private static Announcement Read(System.Data.Common.DbDataReader r) =>
         JsonSerializer.Deserialize<Announcement>(r.GetString(0), Json)! with { Status = Enum.Parse<AnnouncementStatus>(r.GetString(1)) };
 }

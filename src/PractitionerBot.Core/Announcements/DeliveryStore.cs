@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PractitionerBot.Storage;
 
 namespace PractitionerBot.Announcements;
@@ -15,20 +15,20 @@ public sealed record DeliveryCounts(int Pending, int Delivered, int Failed, int 
 /// sent. A row being sent is leased; a lease that runs out (the process died) makes it due again,
 /// so a crash can repeat at most the sends that were in flight.
 /// </summary>
-public sealed class DeliveryStore(SqliteDatabase database, TimeProvider time)
+public sealed class DeliveryStore(Database database, TimeProvider time)
 {
     public async Task<int> EnqueueAsync(string announcementId, string kind, IEnumerable<(string ConversationId, string Reference, string? UserKey)> recipients,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = time.Utc();
         var added = 0;
         foreach (var (conversationId, reference, userKey) in recipients)
         {
             await using var insert = connection.Command("""
-                INSERT OR IGNORE INTO deliveries (announcement_id, conversation_id, conversation_ref, user_key, kind, status, next_attempt_utc)
-                VALUES ($a, $c, $r, $u, $k, 'Pending', $now);
+                INSERT INTO deliveries (announcement_id, conversation_id, conversation_ref, user_key, kind, status, next_attempt_utc)
+                VALUES ($a, $c, $r, $u, $k, 'Pending', $now) ON CONFLICT DO NOTHING;
                 """, ("$a", announcementId), ("$c", conversationId), ("$r", reference), ("$u", userKey), ("$k", kind), ("$now", now));
             insert.Transaction = transaction;
             added += await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -37,31 +37,23 @@ public sealed class DeliveryStore(SqliteDatabase database, TimeProvider time)
         return added;
     }
 
-    /// <summary>Claims up to <paramref name="max"/> due rows (pending and due, or leased by a process that died).</summary>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due rows (pending and due, or leased by a process that died) in one statement.
+    /// On PostgreSQL, instances claiming at the same moment skip each other's locked rows, so no row goes to two of them.
+    /// </summary>
     public async Task<List<Delivery>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
-        await using var select = connection.Command($"""
-            SELECT {Columns} FROM deliveries
-            WHERE (status = 'Pending' AND next_attempt_utc <= $now) OR (status = 'Sending' AND lease_until_utc <= $now)
-               OR (status = 'Delivered' AND needs_update = 1 AND (lease_until_utc IS NULL OR lease_until_utc <= $now))
-            ORDER BY id LIMIT $max;
-            """, ("$now", now.ToString("O")), ("$max", max));
-        select.Transaction = transaction;
-        var claimed = new List<Delivery>();
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken)) claimed.Add(Read(reader));
-        foreach (var d in claimed)
-        {
-            await using var update = connection.Command(
-                "UPDATE deliveries SET status = CASE status WHEN 'Delivered' THEN 'Delivered' ELSE 'Sending' END, lease_until_utc = $lease WHERE id = $id;",
-                ("$lease", (now + lease).ToString("O")), ("$id", d.Id));
-            update.Transaction = transaction;
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+        var claimed = await database.QueryAsync($"""
+            UPDATE deliveries SET status = CASE status WHEN 'Delivered' THEN 'Delivered' ELSE 'Sending' END, lease_until_utc = $lease
+            WHERE id IN (
+                SELECT id FROM deliveries
+                WHERE (status = 'Pending' AND next_attempt_utc <= $now) OR (status = 'Sending' AND lease_until_utc <= $now)
+                   OR (status = 'Delivered' AND needs_update = 1 AND (lease_until_utc IS NULL OR lease_until_utc <= $now))
+                ORDER BY id LIMIT $max{database.SkipLocked})
+            RETURNING {Columns};
+            """, Read, cancellationToken, ("$now", now.ToString("O")), ("$lease", (now + lease).ToString("O")), ("$max", max));
+        claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
         return claimed;
     }
 
@@ -114,6 +106,6 @@ public sealed class DeliveryStore(SqliteDatabase database, TimeProvider time)
 
     private const string Columns = "id, announcement_id, conversation_id, conversation_ref, user_key, kind, status, attempts, activity_id, needs_update";
 
-    private static Delivery Read(SqliteDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.NullableString(4),
-        r.GetString(5), Enum.Parse<DeliveryStatus>(r.GetString(6)), r.GetInt32(7), r.NullableString(8), r.GetInt64(9) == 1);
+    private static Delivery Read(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.NullableString(4),
+        r.GetString(5), Enum.Parse<DeliveryStatus>(r.GetString(6)), r.GetInt32(7), r.NullableString(8), r.Int(9) == 1);
 }

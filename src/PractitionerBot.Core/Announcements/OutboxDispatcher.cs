@@ -49,7 +49,7 @@ public sealed partial class OutboxDispatcher(
             {
                 break;
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+            catch (Exception ex) when (Storage.Database.IsUnavailable(ex))
             {
                 // The database is busy or the disk is full: nothing is lost (rows stay leased or pending); try again shortly.
                 LogStorageProblem(log, ex.GetType().Name);
@@ -65,7 +65,7 @@ public sealed partial class OutboxDispatcher(
         {
             await DeliverAsync(delivery, await announcements.GetAsync(delivery.AnnouncementId, cancellationToken), cancellationToken);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception ex) when (Storage.Database.IsUnavailable(ex))
         {
             LogStorageProblem(log, ex.GetType().Name); // the row's lease runs out and it is tried again
         }
@@ -93,6 +93,8 @@ public sealed partial class OutboxDispatcher(
         var result = update
             ? await sender.UpdateAsync(delivery.ConversationId, delivery.ConversationReference, delivery.ActivityId!, card, cancellationToken)
             : await sender.SendAsync(delivery.ConversationId, delivery.ConversationReference, card, cancellationToken);
+        // Sent or refused, the outcome is written even while stopping: a send whose outcome is lost is sent again.
+        cancellationToken = CancellationToken.None;
 
         if (result.Sent)
         {

@@ -1,79 +1,89 @@
+using System.Runtime.CompilerServices;
 using PractitionerBot.Chat;
 using PractitionerBot.PeerExchange;
 
 namespace PractitionerBot.Announcements;
 
 /// <summary>
-/// The one owner of outbound announcement traffic: a global rate (default 40 per second), at most 7
-/// per second per conversation, and on 429 a pause for everyone until Retry-After has passed.
+/// The one owner of outbound announcement traffic: a global rate (default 40 per second) kept by the
+/// <see cref="IRateGate"/> (shared by all instances on PostgreSQL), at most 7 per second per conversation,
+/// and on 429 a pause for everyone until Retry-After has passed.
 /// Time comes from <see cref="TimeProvider"/>, so tests and benchmarks control it.
 /// </summary>
-public sealed class ThrottledSender(IMessenger messenger, AnnouncementOptions options, TimeProvider time)
+public sealed class ThrottledSender(IMessenger messenger, IRateGate rate, AnnouncementOptions options, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _recent = [];
-    private DateTimeOffset _nextGlobal = DateTimeOffset.MinValue;
+    private readonly Dictionary<string, List<StrongBox<DateTimeOffset>>> _recent = [];
     private DateTimeOffset _throttledUntil = DateTimeOffset.MinValue;
 
+    /// <summary>Until when this instance last heard a 429 should pause sends (for retry times).</summary>
     public DateTimeOffset ThrottledUntil { get { lock (_gate) return _throttledUntil; } }
 
     public async Task<SendResult> SendAsync(string conversationId, string reference, Reply reply, CancellationToken cancellationToken)
     {
         await WaitTurnAsync(conversationId, cancellationToken);
-        return Observe(await messenger.SendAsync(reference, reply, cancellationToken));
+        return await ObserveAsync(await messenger.SendAsync(reference, reply, CancellationToken.None));
     }
 
     public async Task<SendResult> UpdateAsync(string conversationId, string reference, string activityId, Reply reply, CancellationToken cancellationToken)
     {
         await WaitTurnAsync(conversationId, cancellationToken);
-        return Observe(await messenger.UpdateAsync(reference, activityId, reply, cancellationToken));
+        return await ObserveAsync(await messenger.UpdateAsync(reference, activityId, reply, CancellationToken.None));
     }
 
-    private SendResult Observe(SendResult result)
+    private async Task<SendResult> ObserveAsync(SendResult result)
     {
-        if (result.Status == 429)
-            lock (_gate)
-            {
-                var until = time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.FromSeconds(1));
-                if (until > _throttledUntil) _throttledUntil = until;
-            }
+        if (result.Status != 429) return result;
+        var pause = result.RetryAfter ?? TimeSpan.FromSeconds(1);
+        lock (_gate)
+        {
+            var until = time.GetUtcNow() + pause;
+            if (until > _throttledUntil) _throttledUntil = until;
+        }
+        await rate.PauseAsync(pause, CancellationToken.None);
         return result;
     }
 
     /// <summary>
-    /// Reserves the next slot that respects the pause, the global rate and the conversation's rate, then
-    /// waits for it. Reserving (not just peeking) keeps callers first come, first served: nobody starves
-    /// past the outbox lease and gets sent twice.
+    /// Reserves the next slot that respects the conversation's rate, the global rate and any pause, then waits for it.
+    /// Reserving (not just peeking) keeps callers first come, first served: nobody starves past the outbox lease and
+    /// gets sent twice. A slot missed by more than one interval (this process stalled) is given up for a new one, so
+    /// sends held up together never go out together above the rate.
     /// </summary>
     private async Task WaitTurnAsync(string conversationId, CancellationToken cancellationToken)
     {
+        var interval = TimeSpan.FromSeconds(1 / options.GlobalRatePerSecond);
         while (true)
         {
-            DateTimeOffset slot;
+            StrongBox<DateTimeOffset> entry;
+            List<StrongBox<DateTimeOffset>> recent;
+            DateTimeOffset now, notBefore;
             lock (_gate)
             {
-                var now = time.GetUtcNow();
-                slot = Max(now, _throttledUntil, _nextGlobal);
-                if (!_recent.TryGetValue(conversationId, out var recent)) _recent[conversationId] = recent = new Queue<DateTimeOffset>();
-                while (recent.Count > 0 && recent.Peek() <= slot - TimeSpan.FromSeconds(1)) recent.Dequeue();
-                if (recent.Count >= options.PerConversationPerSecond) slot = Max(slot, recent.Peek() + TimeSpan.FromSeconds(1));
-                _nextGlobal = slot + TimeSpan.FromSeconds(1 / options.GlobalRatePerSecond);
-                recent.Enqueue(slot);
+                now = time.GetUtcNow();
+                notBefore = Max(now, _throttledUntil);
+                if (!_recent.TryGetValue(conversationId, out recent!)) _recent[conversationId] = recent = [];
+                recent.RemoveAll(r => r.Value <= notBefore - TimeSpan.FromSeconds(1));
+                if (recent.Count >= options.PerConversationPerSecond) notBefore = Max(notBefore, recent.Min(r => r.Value) + TimeSpan.FromSeconds(1));
+                recent.Add(entry = new StrongBox<DateTimeOffset>(notBefore));
                 if (_recent.Count > 10_000) Prune(now);
             }
-            var wait = slot - time.GetUtcNow();
+            var wait = await rate.ReserveAsync(notBefore - now, interval, cancellationToken);
+            var slot = time.GetUtcNow() + wait;
+            lock (_gate) entry.Value = Max(slot, entry.Value);
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
             // A 429 that arrived while waiting pauses everyone: take a new slot after the pause.
-            lock (_gate)
-                if (time.GetUtcNow() >= _throttledUntil) return;
+            var late = time.GetUtcNow() - slot > interval;
+            if (!late && await rate.PausedForAsync(cancellationToken) == TimeSpan.Zero) return;
+            lock (_gate) recent.Remove(entry);
         }
     }
 
     private void Prune(DateTimeOffset now)
     {
-        foreach (var key in _recent.Where(r => r.Value.Count == 0 || r.Value.Last() < now - TimeSpan.FromSeconds(1)).Select(r => r.Key).ToList())
+        foreach (var key in _recent.Where(r => r.Value.Count == 0 || r.Value.Max(x => x.Value) < now - TimeSpan.FromSeconds(1)).Select(r => r.Key).ToList())
             _recent.Remove(key);
     }
 
-    private static DateTimeOffset Max(params DateTimeOffset[] values) => values.Max();
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

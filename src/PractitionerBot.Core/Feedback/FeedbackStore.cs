@@ -16,7 +16,7 @@ public interface IFeedbackStore
     Task<int> EraseUserAsync(string userKey, CancellationToken cancellationToken);
 }
 
-public sealed class SqliteFeedbackStore(SqliteDatabase database, TimeProvider time) : IFeedbackStore
+public sealed class SqliteFeedbackStore(Database database, TimeProvider time) : IFeedbackStore
 {
     public Task RecordAsync(FeedbackEntry entry, CancellationToken cancellationToken) =>
         database.ExecuteAsync("""
@@ -27,7 +27,7 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database, TimeProvider ti
 
     public async Task<FeedbackSummary> SummaryAsync(CancellationToken cancellationToken) =>
         (await database.QueryAsync("SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) FROM feedback;",
-            r => new FeedbackSummary(r.GetInt32(0), r.GetInt32(1)), cancellationToken))[0];
+            r => new FeedbackSummary(r.Int(0), r.Int(1)), cancellationToken))[0];
 
     public Task<int> EraseUserAsync(string userKey, CancellationToken cancellationToken) =>
         database.ExecuteAsync("DELETE FROM feedback WHERE user_key = $user;", cancellationToken, ("$user", userKey));

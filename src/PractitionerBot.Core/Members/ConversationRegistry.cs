@@ -6,7 +6,7 @@ namespace PractitionerBot.Members;
 /// Where each member can be reached 1:1: the reference of their personal chat, kept from install and
 /// messages, forgotten on uninstall, when Teams says the member is gone (403/404), and on "forget me".
 /// </summary>
-public sealed class ConversationRegistry(SqliteDatabase database, TimeProvider time)
+public sealed class ConversationRegistry(Database database, TimeProvider time)
 {
     public Task RememberAsync(string userKey, string conversationId, string conversationReference, CancellationToken cancellationToken) =>
         database.ExecuteAsync("""

@@ -3,11 +3,11 @@ using PractitionerBot.Storage;
 namespace PractitionerBot.Members;
 
 /// <summary>Which working groups a member follows (for announcements).</summary>
-public sealed class FollowStore(SqliteDatabase database, TimeProvider time)
+public sealed class FollowStore(Database database, TimeProvider time)
 {
     /// <summary>True when the member did not follow the group before.</summary>
     public async Task<bool> FollowAsync(string userKey, string groupId, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync("INSERT OR IGNORE INTO follows (user_key, group_id, created_utc) VALUES ($u, $g, $t);",
+        await database.ExecuteAsync("INSERT INTO follows (user_key, group_id, created_utc) VALUES ($u, $g, $t) ON CONFLICT DO NOTHING;",
             cancellationToken, ("$u", userKey), ("$g", groupId), ("$t", time.Utc())) == 1;
 
     public async Task<bool> UnfollowAsync(string userKey, string groupId, CancellationToken cancellationToken) =>

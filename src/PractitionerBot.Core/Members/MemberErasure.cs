@@ -8,12 +8,12 @@ namespace PractitionerBot.Members;
 /// questions they put to peers and the answers they gave (the text stays for the group, without
 /// name, key or a way to reach them). Records that an erasure happened, without who.
 /// </summary>
-public sealed partial class MemberErasure(SqliteDatabase database, TimeProvider time, ILogger<MemberErasure> log)
+public sealed partial class MemberErasure(Database database, TimeProvider time, ILogger<MemberErasure> log)
 {
     public async Task<int> EraseAsync(string userKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = 0;
         foreach (var sql in new[]
                  {

@@ -14,7 +14,7 @@ public sealed record MemberProfile(
     DateTimeOffset ConsentUtc,
     string? ConversationReference);
 
-public sealed class ProfileStore(SqliteDatabase database, TimeProvider time)
+public sealed class ProfileStore(Database database, TimeProvider time)
 {
     public Task SaveAsync(MemberProfile p, CancellationToken cancellationToken) =>
         database.ExecuteAsync("""

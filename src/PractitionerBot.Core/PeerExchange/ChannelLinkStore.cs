@@ -6,7 +6,7 @@ namespace PractitionerBot.PeerExchange;
 public sealed record ChannelLink(string GroupId, string ConversationId, string? TeamId, string ConversationReference);
 
 /// <summary>One channel per group, one group per channel: linking again moves the link.</summary>
-public sealed class ChannelLinkStore(SqliteDatabase database, TimeProvider time)
+public sealed class ChannelLinkStore(Database database, TimeProvider time)
 {
     public async Task LinkAsync(ChannelLink link, string linkedBy, CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ public sealed class ChannelLinkStore(SqliteDatabase database, TimeProvider time)
         await using (var clear = connection.Command("DELETE FROM channel_links WHERE conversation_id = $c OR group_id = $g;",
                          ("$c", link.ConversationId), ("$g", link.GroupId)))
         {
-            clear.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+            clear.Transaction = transaction;
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var insert = connection.Command("""
@@ -24,7 +24,7 @@ public sealed class ChannelLinkStore(SqliteDatabase database, TimeProvider time)
                          """, ("$g", link.GroupId), ("$c", link.ConversationId), ("$team", link.TeamId),
                          ("$ref", link.ConversationReference), ("$by", linkedBy), ("$t", time.Utc())))
         {
-            insert.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+            insert.Transaction = transaction;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PractitionerBot.Storage;
 
 namespace PractitionerBot.PeerExchange;
@@ -23,7 +23,7 @@ public sealed record PeerAnswer(string QuestionId, string AnswererKey, string? A
 public enum AnswerOutcome { Added, QuestionNotFound, QuestionResolved }
 
 /// <summary>Questions put to a working group's peers, and their answers.</summary>
-public sealed class PeerQuestionStore(SqliteDatabase database, TimeProvider time)
+public sealed class PeerQuestionStore(Database database, TimeProvider time)
 {
     private const string Columns = """
         q.id, q.group_id, q.asker_key, q.asker_name, q.asker_ref, q.text, q.status, q.created_utc,
@@ -58,8 +58,8 @@ public sealed class PeerQuestionStore(SqliteDatabase database, TimeProvider time
     public async Task<AnswerOutcome> AddAnswerAsync(PeerAnswer answer, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
-        await using var status = connection.Command("SELECT status FROM peer_questions WHERE id = $id;", ("$id", answer.QuestionId));
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await using var status = connection.Command($"SELECT status FROM peer_questions WHERE id = $id{database.ForUpdate};", ("$id", answer.QuestionId));
         status.Transaction = transaction;
         var current = await status.ExecuteScalarAsync(cancellationToken) as string;
         if (current is null) return AnswerOutcome.QuestionNotFound;
@@ -98,8 +98,8 @@ public sealed class PeerQuestionStore(SqliteDatabase database, TimeProvider time
         database.QueryAsync($"SELECT {Columns} FROM peer_questions q WHERE q.asker_key = $k ORDER BY q.created_utc;", Read,
             cancellationToken, ("$k", askerKey));
 
-    private static PeerQuestion Read(SqliteDataReader r) => new(
+    private static PeerQuestion Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.NullableString(4), r.GetString(5),
         Enum.Parse<PeerQuestionStatus>(r.GetString(6)), DateTimeOffset.Parse(r.GetString(7), System.Globalization.CultureInfo.InvariantCulture),
-        r.NullableString(8), r.NullableString(9), r.GetInt32(10));
+        r.NullableString(8), r.NullableString(9), r.Int(10));
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace PractitionerBot.Storage;
@@ -6,7 +7,7 @@ namespace PractitionerBot.Storage;
 /// Owns the SQLite database file: the connection string, and the schema, created or upgraded once
 /// at start-up. Every store opens short-lived connections from here (pooled by the provider).
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : Database
 {
     private readonly string _connectionString;
 
@@ -27,7 +28,19 @@ public sealed class SqliteDatabase
 
     public string Path { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public override string Provider => "sqlite";
+
+    public override int SchemaVersion => Migrations.Length;
+
+    public override string SkipLocked => "";
+
+    public override string ForUpdate => "";
+
+    /// <summary>BEGIN IMMEDIATE: the write lock is taken before the first read, so a read-then-write cannot be overtaken.</summary>
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);

@@ -34,7 +34,7 @@ public static class Extensions
             o.WorkingGroupsPath = Path.GetFullPath(o.WorkingGroupsPath, root);
         }, o => Missing("Knowledge:CorpusPath", o.CorpusPath).Concat(MissingFile("Knowledge:WorkingGroupsPath", o.WorkingGroupsPath)));
         services.AddValidatedOptions<StorageOptions>(StorageOptions.Section, o => o.SqlitePath = Path.GetFullPath(o.SqlitePath, root),
-            o => o.Provider is "sqlite" ? [] : [$"Storage:Provider: '{o.Provider}' is not supported; use 'sqlite'"]);
+            o => o.Problems());
         services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
         services.AddValidatedOptions<PeerExchangeOptions>(PeerExchangeOptions.Section);
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
@@ -60,7 +60,10 @@ public static class Extensions
         services.AddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.AddHostedService<KnowledgeStartup>();
 
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Open());
+        services.AddSingleton<IRateGate>(sp => sp.GetRequiredService<Database>() is PostgresDatabase postgres
+            ? new PostgresRateGate(postgres) : new LocalRateGate(sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<StorageStartup>();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.AddSingleton<WorkingGroupRouter>();
         services.AddSingleton<FollowStore>();
@@ -96,7 +99,7 @@ public static class Extensions
         services.AddSingleton<ChatService>();
 
         services.AddHttpClient();
-        services.AddSingleton<IStorage, SqliteStorage>();
+        services.AddSingleton<IStorage, SqlStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),

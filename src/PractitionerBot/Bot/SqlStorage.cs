@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -7,10 +8,11 @@ using PractitionerBot.Storage;
 namespace PractitionerBot.Bot;
 
 /// <summary>
-/// Bot Framework state in SQLite. Honours the storage contract's ETags: a write whose ETag is set
-/// (and not "*") fails when the stored item has changed since it was read.
+/// Bot Framework state in the state database (SQLite or PostgreSQL). Honours the storage contract's ETags: a write
+/// whose ETag is set (and not "*") fails when the stored item has changed since it was read. The check is the
+/// write itself (an update conditional on the ETag), so it holds between instances without locks.
 /// </summary>
-internal sealed class SqliteStorage(SqliteDatabase database, TimeProvider time) : IStorage
+internal sealed class SqlStorage(Database database, TimeProvider time) : IStorage
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
@@ -27,9 +29,7 @@ internal sealed class SqliteStorage(SqliteDatabase database, TimeProvider time) 
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT json, etag FROM bot_state WHERE key = $key;";
-            command.Parameters.AddWithValue("$key", key);
+            await using var command = connection.Command("SELECT json, etag FROM bot_state WHERE key = $key;", ("$key", key));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) continue;
             var json = JObject.Parse(reader.GetString(0));
@@ -45,35 +45,29 @@ internal sealed class SqliteStorage(SqliteDatabase database, TimeProvider time) 
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0) return;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         foreach (var (key, value) in changes)
         {
             var expected = (value as IStoreItem)?.ETag;
-            string? current;
-            await using (var read = connection.CreateCommand())
-            {
-                read.Transaction = transaction;
-                read.CommandText = "SELECT etag FROM bot_state WHERE key = $key;";
-                read.Parameters.AddWithValue("$key", key);
-                current = await read.ExecuteScalarAsync(cancellationToken) as string;
-            }
-            if (!string.IsNullOrEmpty(expected) && expected != "*" && current is not null && current != expected)
-                throw new InvalidOperationException($"Etag conflict for a state item: expected {expected}, stored {current}.");
-
             var json = JObject.FromObject(value, Serializer);
             json.Remove("ETag");
             json.Remove("eTag");
-            await using var write = connection.CreateCommand();
-            write.Transaction = transaction;
-            write.CommandText = """
-                INSERT INTO bot_state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
-                ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc;
-                """;
-            write.Parameters.AddWithValue("$key", key);
-            write.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
-            write.Parameters.AddWithValue("$json", json.ToString(Formatting.None));
-            write.Parameters.AddWithValue("$now", time.GetUtcNow().ToString("O"));
-            await write.ExecuteNonQueryAsync(cancellationToken);
+            (string, object?)[] row = [("$key", key), ("$etag", Guid.NewGuid().ToString("N")), ("$json", json.ToString(Formatting.None)),
+                ("$now", time.GetUtcNow().ToString("O")), ("$expected", expected)];
+            if (string.IsNullOrEmpty(expected) || expected == "*")
+            {
+                await ExecuteAsync(connection, transaction, """
+                    INSERT INTO bot_state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
+                    ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc;
+                    """, row, cancellationToken);
+                continue;
+            }
+            // Replace the version that was read; else create it if it is gone; else someone else wrote it first.
+            if (await ExecuteAsync(connection, transaction,
+                    "UPDATE bot_state SET etag = $etag, json = $json, updated_utc = $now WHERE key = $key AND etag = $expected;", row, cancellationToken) == 0
+                && await ExecuteAsync(connection, transaction,
+                    "INSERT INTO bot_state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now) ON CONFLICT DO NOTHING;", row, cancellationToken) == 0)
+                throw new InvalidOperationException($"Etag conflict for a state item: expected {expected}, the stored item has changed.");
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -84,11 +78,16 @@ internal sealed class SqliteStorage(SqliteDatabase database, TimeProvider time) 
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var key in keys)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM bot_state WHERE key = $key;";
-            command.Parameters.AddWithValue("$key", key);
+            await using var command = connection.Command("DELETE FROM bot_state WHERE key = $key;", ("$key", key));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, (string, object?)[] parameters,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>State is written with type names; only our own, the SDK's and framework types are read back.</summary>
