@@ -23,7 +23,7 @@ public sealed class RetentionOptions
 public sealed record RetentionResult(int Feedback, int PeerQuestions, int PeerAnswers);
 
 /// <summary>Deletes feedback and resolved peer questions older than their retention period.</summary>
-public sealed partial class RetentionPurge(SqliteDatabase database, RetentionOptions options, TimeProvider time, ILogger<RetentionPurge> log)
+public sealed partial class RetentionPurge(Database database, RetentionOptions options, TimeProvider time, ILogger<RetentionPurge> log)
 {
     public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -34,8 +34,7 @@ public sealed partial class RetentionPurge(SqliteDatabase database, RetentionOpt
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         async Task<int> Delete(string sql, string cutoff)
         {
-            await using var command = connection.Command(sql, ("$cutoff", cutoff));
-            command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+            await using var command = connection.Command(transaction, sql, ("$cutoff", cutoff));
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }
         var feedback = await Delete("DELETE FROM feedback WHERE created_utc < $cutoff;", feedbackCutoff);
