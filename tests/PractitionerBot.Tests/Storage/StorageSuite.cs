@@ -6,6 +6,7 @@ using PractitionerBot.Bot;
 using PractitionerBot.Feedback;
 using PractitionerBot.Members;
 using PractitionerBot.PeerExchange;
+using PractitionerBot.Privacy;
 using PractitionerBot.Storage;
 using PractitionerBot.Tests.Infrastructure;
 using PractitionerBot.WorkingGroups;
@@ -206,6 +207,31 @@ public abstract class StorageSuite : IAsyncLifetime
         await feedback.RecordAsync(new FeedbackEntry("m1", "doc", "p2", true, null), default);
         await feedback.RecordAsync(new FeedbackEntry("m2", "doc", "p1", false, null), default);
         Assert.Equal(new FeedbackSummary(2, 1), await feedback.SummaryAsync(default));
+    }
+
+    [StorageFact]
+    public async Task Retention_DeletesOldFeedbackAndOldResolvedQuestionsOnly()
+    {
+        var feedback = new SqliteFeedbackStore(Db, Clock);
+        var questions = new PeerQuestionStore(Db, Clock);
+        await feedback.RecordAsync(new FeedbackEntry("m1", "doc", "p1", true, "old"), default);
+        var resolved = await questions.CreateAsync("local", "asker", null, null, "Resolved long ago", default);
+        await questions.AddAnswerAsync(new PeerAnswer(resolved.Id, "peer", null, "An answer"), default);
+        await questions.ResolveAsync(resolved.Id, "asker", default);
+        var open = await questions.CreateAsync("local", "asker", null, null, "Still open", default);
+        Clock.Advance(TimeSpan.FromDays(20));
+        await feedback.RecordAsync(new FeedbackEntry("m2", "doc", "p1", false, "recent"), default);
+        var recent = await questions.CreateAsync("local", "asker", null, null, "Resolved recently", default);
+        await questions.ResolveAsync(recent.Id, "asker", default);
+
+        var purge = new RetentionPurge(Db, new RetentionOptions { FeedbackDays = 15, ResolvedPeerQuestionDays = 10 }, Clock,
+            NullLogger<RetentionPurge>.Instance);
+        Assert.Equal(new RetentionResult(1, 1, 1), await purge.RunAsync(default));
+        Assert.Equal(new FeedbackSummary(0, 1), await feedback.SummaryAsync(default));
+        Assert.Null(await questions.GetAsync(resolved.Id, default));
+        Assert.NotNull(await questions.GetAsync(open.Id, default));
+        Assert.NotNull(await questions.GetAsync(recent.Id, default));
+        Assert.Equal(new RetentionResult(0, 0, 0), await purge.RunAsync(default));
     }
 
     [StorageFact]
