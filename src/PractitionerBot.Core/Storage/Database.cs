@@ -30,6 +30,12 @@ public abstract class Database
     public virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 
+    /// <summary>
+    /// After an erasure: makes the erased rows unrecoverable from the database's own files. PostgreSQL's
+    /// (auto)vacuum reclaims dead rows by itself; SQLite overrides this.
+    /// </summary>
+    public virtual Task ScrubAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>A failure of the database itself (busy, unreachable, failed over), after which the work is tried again later.</summary>
     public static bool IsUnavailable(Exception ex) => ex is DbException or IOException or TimeoutException;
 }

@@ -30,6 +30,18 @@ public sealed class SqliteDatabase : Database
 
     public override string Provider => "sqlite";
 
+    /// <summary>
+    /// Deleted rows are overwritten with zeros as they are deleted (<c>secure_delete</c>, set on every connection); this
+    /// moves the log into the file and empties it, so no older copy of an erased row is left in the write-ahead log.
+    /// </summary>
+    public override async Task ScrubAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override int SchemaVersion => Migrations.Length;
 
     public override string SkipLocked => "";
@@ -46,7 +58,7 @@ public sealed class SqliteDatabase : Database
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
         // Writers wait for each other instead of failing at once with SQLITE_BUSY.
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -11,7 +11,7 @@ using PractitionerBot.Chat;
 namespace PractitionerBot.Bot;
 
 /// <summary>Maps Bot Framework activities to the channel-neutral <see cref="ChatService"/> and back.</summary>
-internal sealed class PractitionerActivityHandler(ChatService chat, ConversationState conversationState,
+internal sealed class PractitionerActivityHandler(ChatService chat, ConversationState conversationState, Storage.Database database,
     Microsoft.Extensions.Options.IOptions<Hosting.BotAuthOptions> auth) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<ConversationData> _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
@@ -39,8 +39,13 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var replies = await chat.HandleAsync(incoming, data, cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
-        // "Forget me": the conversation's stored state goes too (it is not written back at the end of the turn).
-        if (data.EraseRequested) await conversationState.DeleteAsync(turnContext, cancellationToken);
+        // "Forget me": the conversation's stored state goes too (it is not written back at the end of the turn),
+        // and no copy of anything erased stays behind in the database files.
+        if (data.EraseRequested)
+        {
+            await conversationState.DeleteAsync(turnContext, cancellationToken);
+            await database.ScrubAsync(cancellationToken);
+        }
     }
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)

@@ -112,6 +112,12 @@ public sealed class OnboardingEndToEndTests
         Assert.Equal(0, Count("SELECT COUNT(*) FROM feedback WHERE user_key = $k"));
         Assert.Equal(0, Count("SELECT COUNT(*) FROM bot_state WHERE key LIKE $c"));
         Assert.Equal(1, Count("SELECT COUNT(*) FROM erasures"));
+        await db.CloseAsync();
+
+        // Erased means gone from the files too: no copy left in free space or in the write-ahead log.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(data.Path, "bot.db*"))
+            Assert.False(File.ReadAllText(file, System.Text.Encoding.Latin1).Contains("Antwerp"), $"'{Path.GetFileName(file)}' still holds the erased city");
     }
 
     [Fact]
