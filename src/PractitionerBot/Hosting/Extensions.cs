@@ -42,6 +42,7 @@ public static class Extensions
         services.AddValidatedOptions<DialogOptions>(DialogOptions.Section, o => o.Path = Path.GetFullPath(o.Path, root),
             o => Directory.Exists(o.Path) ? [] : [$"Dialogs:Path: folder '{o.Path}' does not exist"]);
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
+        services.AddValidatedOptions<ConnectorOptions>(ConnectorOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
@@ -57,7 +58,11 @@ public static class Extensions
         services.AddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.AddHostedService<KnowledgeStartup>();
 
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new SqliteDatabase(storage.SqlitePath, storage.BusyTimeoutSeconds);
+        });
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.AddSingleton<WorkingGroupRouter>();
         services.AddSingleton<FollowStore>();
