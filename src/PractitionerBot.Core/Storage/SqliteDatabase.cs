@@ -10,9 +10,11 @@ namespace PractitionerBot.Storage;
 public sealed class SqliteDatabase : Database
 {
     private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
 
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path, int busyTimeoutSeconds = 5)
     {
+        _busyTimeoutMs = busyTimeoutSeconds * 1000;
         Path = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
         _connectionString = new SqliteConnectionStringBuilder
@@ -21,7 +23,8 @@ public sealed class SqliteDatabase : Database
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Default,
             Pooling = true,
-            DefaultTimeout = 10,
+            // The provider also retries busy commands until this runs out: keep it a bound above busy_timeout.
+            DefaultTimeout = busyTimeoutSeconds * 2,
         }.ToString();
         Migrate();
     }
@@ -58,7 +61,7 @@ public sealed class SqliteDatabase : Database
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
         // Writers wait for each other instead of failing at once with SQLITE_BUSY.
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -13,6 +13,9 @@ public sealed class StorageOptions
     /// <summary>The SQLite database file; relative paths start at the content root.</summary>
     [Required] public string SqlitePath { get; set; } = "data/practitionerbot.db";
 
+    /// <summary>How long a write waits for another writer's lock before the member is told to try again.</summary>
+    [Range(1, 300)] public int BusyTimeoutSeconds { get; set; } = 5;
+
     /// <summary>With <c>postgres</c>: an Npgsql connection string (<c>Host=...;Database=...;Username=...;Password=...</c>).</summary>
     public string? ConnectionString { get; set; }
 
@@ -46,7 +49,7 @@ public sealed class StorageOptions
     /// <summary>The database the settings name; PostgreSQL's schema is created or upgraded here, at start-up.</summary>
     public Database Open()
     {
-        if (Provider != "postgres") return new SqliteDatabase(SqlitePath);
+        if (Provider != "postgres") return new SqliteDatabase(SqlitePath, BusyTimeoutSeconds);
         try
         {
             return new PostgresDatabase(ConnectionString!);

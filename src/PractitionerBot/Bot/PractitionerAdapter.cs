@@ -1,25 +1,46 @@
+using System.Data.Common;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using PractitionerBot.Chat;
+using Microsoft.Extensions.Options;
 
 namespace PractitionerBot.Bot;
 
-/// <summary>The Bot Framework adapter, with a turn error handler that apologises and starts the conversation afresh.</summary>
+/// <summary>
+/// The Bot Framework adapter: retries replies the Bot Connector refuses for a moment, bounds how long
+/// one may take, and on a failed turn apologises and starts the conversation afresh.
+/// </summary>
 internal sealed partial class PractitionerAdapter : CloudAdapter
 {
-    public PractitionerAdapter(BotFrameworkAuthentication auth, ConversationState conversationState, Localization.BotTexts texts, ILogger<PractitionerAdapter> log)
+    private readonly ConnectorOptions _connector;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PractitionerAdapter> _log;
+
+    public PractitionerAdapter(BotFrameworkAuthentication auth, ConversationState conversationState, Localization.BotTexts texts, IOptions<ConnectorOptions> connector,
+        TimeProvider time, ILogger<PractitionerAdapter> log)
         : base(auth, log)
     {
+        _connector = connector.Value;
+        _time = time;
+        _log = log;
         OnTurnError = async (turnContext, exception) =>
         {
             // Exception type and ids only: the message text and user's name stay out of the logs.
             LogTurnError(log, exception, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception.GetType().Name);
             try
             {
-                if (turnContext.Activity.Type == Microsoft.Bot.Schema.ActivityTypes.Message)
-                    await turnContext.SendActivityAsync(texts.Get("apology", Localization.BotTexts.Resolve(null, turnContext.Activity.Locale)));
+                var isMessage = turnContext.Activity.Type == ActivityTypes.Message;
+                var language = Localization.BotTexts.Resolve(null, turnContext.Activity.Locale);
+                if (IsStorageFailure(exception))
+                {
+                    // The database is locked or full: say so, and keep the conversation (deleting it would fail too, or lose a flow).
+                    if (isMessage) await turnContext.SendActivityAsync(texts.Get("storageUnavailable", language));
+                    return;
+                }
+                // A connector that did not answer would not take the apology either.
+                if (exception is TimeoutException) return;
+                if (isMessage) await turnContext.SendActivityAsync(texts.Get("apology", language));
                 await conversationState.DeleteAsync(turnContext);
             }
             catch (Exception inner)
@@ -33,9 +54,65 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
     public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authHeader, activity, callback, cancellationToken);
 
+    /// <summary>Replies within a turn, one at a time so that a retry never repeats one already delivered.</summary>
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new List<ResourceResponse>(activities.Length);
+        foreach (var activity in activities)
+            responses.AddRange(await SendWithRetryAsync(turnContext, activity, cancellationToken));
+        return [.. responses];
+    }
+
+    private async Task<ResourceResponse[]> SendWithRetryAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(_connector.TimeoutSeconds));
+            TimeSpan? retryAfter;
+            try
+            {
+                return await base.SendActivitiesAsync(turnContext, [activity], timeout.Token);
+            }
+            catch (ErrorResponseException e) when (IsTransient(e) && attempt < _connector.MaxAttempts)
+            {
+                LogReplyRetried(_log, $"HTTP {(int)e.Response.StatusCode}", attempt);
+                retryAfter = RetryAfter(e);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (attempt >= _connector.MaxAttempts)
+                    throw new TimeoutException($"The Bot Connector did not answer {attempt} tries of {_connector.TimeoutSeconds} s.");
+                LogReplyRetried(_log, "timeout", attempt);
+                retryAfter = null;
+            }
+            await Task.Delay(retryAfter ?? Backoff(attempt), _time, cancellationToken);
+        }
+    }
+
+    private static bool IsTransient(ErrorResponseException e) => e.Response is { StatusCode: var status } && ((int)status == 429 || (int)status >= 500);
+
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(_connector.RetryDelayMilliseconds * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble()));
+
+    private static TimeSpan? RetryAfter(ErrorResponseException e) =>
+        e.Response?.Headers is { } headers && headers.TryGetValue("Retry-After", out var values)
+        && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 30)) : null;
+
+    private static bool IsStorageFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is DbException) return true;
+        return false;
+    }
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Turn failed for a {ActivityType} activity on {Channel}: {ErrorType}")]
     private static partial void LogTurnError(ILogger logger, Exception exception, string activityType, string channel, string errorType);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Could not apologise or reset the conversation after a failed turn: {ErrorType}")]
     private static partial void LogRecoveryFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "The Bot Connector refused a reply ({Reason}) on try {Attempt}; trying again")]
+    private static partial void LogReplyRetried(ILogger logger, string reason, int attempt);
 }

@@ -44,6 +44,7 @@ public static class Extensions
         services.AddValidatedOptions<DialogOptions>(DialogOptions.Section, o => o.Path = Path.GetFullPath(o.Path, root),
             o => Directory.Exists(o.Path) ? [] : [$"Dialogs:Path: folder '{o.Path}' does not exist"]);
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
+        services.AddValidatedOptions<ConnectorOptions>(ConnectorOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);

@@ -22,6 +22,7 @@ public sealed class BotHost : IAsyncDisposable
     public string MessagesEndpoint => new Uri(Http.BaseAddress!, "/api/messages").AbsoluteUri;
     public CapturedLogs Logs { get; }
     public string DataDir => _dir.Path;
+    public string DatabasePath => Path.Combine(_dir.Path, "bot.db");
     public IServiceProvider Services => _app.Services;
 
     private BotHost(WebApplication app, TempDir dir, CapturedLogs logs, bool ownsDir)
@@ -35,7 +36,7 @@ public sealed class BotHost : IAsyncDisposable
     }
 
     public static async Task<BotHost> StartAsync(IDictionary<string, string>? settings = null, TempDir? dir = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, bool waitForKnowledge = true)
     {
         var ownsDir = dir is null;
         dir ??= new TempDir();
@@ -54,7 +55,7 @@ public sealed class BotHost : IAsyncDisposable
                 configure?.Invoke(builder);
             });
         await app.StartAsync();
-        await app.Services.GetRequiredService<KnowledgeBase>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+        if (waitForKnowledge) await app.Services.GetRequiredService<KnowledgeBase>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
         return new BotHost(app, dir, logs, ownsDir);
     }
 

@@ -61,6 +61,11 @@ public sealed class MockBotConnector : IAsyncDisposable
     /// <summary>Answers matching sends with the given status instead of accepting them (null: accept).</summary>
     public void FailWith(Func<ReceivedActivity, int?> fault) => _fault = fault;
 
+    private Func<ReceivedActivity, bool>? _hang;
+
+    /// <summary>Never answers matching sends: they wait until the bot gives up on them (null: answer everything).</summary>
+    public void HangOn(Func<ReceivedActivity, bool>? hang) => _hang = hang;
+
     private async Task<IResult> Record(string conversationId, string? replyToId, HttpContext http)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
@@ -68,6 +73,18 @@ public sealed class MockBotConnector : IAsyncDisposable
         if (_fault?.Invoke(activity) is { } status)
         {
             activity = activity with { RefusedWith = status };
+        }
+        if (_hang?.Invoke(activity) == true)
+        {
+            _log.Add(activity with { Hung = true });
+            try
+            {
+                await new TaskCompletionSource().Task.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return Results.Empty;
         }
         var responseId = $"mock-{Interlocked.Increment(ref _ids)}";
         activity = activity with { ResponseId = responseId };
@@ -83,7 +100,7 @@ public sealed class MockBotConnector : IAsyncDisposable
         _log.WaitForAsync(items => items.Where(match).Skip(count - 1).FirstOrDefault(), timeout);
 
     public Task<ReceivedActivity> MessageAsync(string conversationId, int count = 1) =>
-        WaitForAsync(a => a.ConversationId == conversationId && a.Type == "message" && a.RefusedWith is null, count);
+        WaitForAsync(a => a.ConversationId == conversationId && a.Type == "message" && a.RefusedWith is null && !a.Hung, count);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
@@ -92,6 +109,9 @@ public sealed record ReceivedActivity(string Method, string ConversationId, stri
 {
     /// <summary>The status the mock answered instead of accepting the activity, if it refused it.</summary>
     public int? RefusedWith { get; init; }
+
+    /// <summary>The mock never answered it (see <see cref="MockBotConnector.HangOn"/>).</summary>
+    public bool Hung { get; init; }
 
     /// <summary>The id the mock gave the new message (what the bot later updates).</summary>
     public string? ResponseId { get; init; }

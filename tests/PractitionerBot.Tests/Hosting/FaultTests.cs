@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using PractitionerBot.Knowledge;
+using PractitionerBot.Tests.Infrastructure;
+
+namespace PractitionerBot.Tests.Hosting;
+
+/// <summary>The database locked, the index not ready, the Bot Connector failing or hanging: the bot says so or retries, and loses nothing.</summary>
+public sealed class FaultTests
+{
+    private const string StorageUnavailable = "I could not save that just now";
+
+    [Fact]
+    public async Task Write_WhileTheDatabaseIsLocked_SaysTryAgain_ThenSucceedsAndEarlierDataIsKept()
+    {
+        await using var connector = await MockBotConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string> { ["Storage:BusyTimeoutSeconds"] = "1" });
+        var conversation = BotFixture.NewConversation();
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "follow local"));
+        Assert.Contains("You now follow", (await connector.MessageAsync(conversation)).Text);
+
+        await using (var locker = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using var begin = locker.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE;";
+            await begin.ExecuteNonQueryAsync();
+
+            await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "follow exit"));
+            Assert.Contains(StorageUnavailable, (await connector.MessageAsync(conversation, 2)).Text);
+            begin.CommandText = "ROLLBACK;";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "follow exit"));
+        Assert.Contains("You now follow", (await connector.MessageAsync(conversation, 3)).Text);
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "my groups"));
+        var following = (await connector.MessageAsync(conversation, 4)).Text;
+        Assert.Contains("Local", following);
+        Assert.Contains("EXIT", following);
+        Assert.DoesNotContain(connector.All, a => a.Text?.Contains("Sorry, something went wrong") == true);
+    }
+
+    [Fact]
+    public async Task Question_WhileTheIndexIsNotReady_SaysStillPreparing_AndHealthzIs503()
+    {
+        using var dir = new TempDir();
+        // Another process holding the index (an 'index build') keeps the bot's knowledge base from opening.
+        using var other = LuceneIndex.Open(Path.Combine(dir.Path, "lucene"));
+        await using var connector = await MockBotConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(dir: dir, waitForKnowledge: false);
+
+        var health = await host.Http.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var conversation = BotFixture.NewConversation();
+        var response = await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "How do I set up a local network against radicalisation?"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("still preparing the library", (await connector.MessageAsync(conversation)).Text);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 3001);
+    }
+
+    [Fact]
+    public async Task Reply_AfterTransient503s_IsRetriedAndArrivesOnce()
+    {
+        await using var connector = await MockBotConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string> { ["Connector:RetryDelayMilliseconds"] = "10" });
+        var conversation = BotFixture.NewConversation();
+        var refusals = 0;
+        connector.FailWith(a => a.ConversationId == conversation && a.Card is not null && Interlocked.Increment(ref refusals) <= 2 ? 503 : null);
+
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "How do I set up a local network against radicalisation?"));
+        var reply = await connector.MessageAsync(conversation);
+
+        Assert.Contains("Creating a local prevention network", reply.Card!.ToJsonString());
+        var cards = connector.All.Where(a => a.ConversationId == conversation && a.Card is not null).ToList();
+        Assert.Equal([503, 503, null], cards.Select(a => a.RefusedWith));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 3001);
+    }
+
+    [Fact]
+    public async Task Reply_WhenTheConnectorHangs_TurnEndsWithinTheTimeout_AndTheBotAnswersLater()
+    {
+        await using var connector = await MockBotConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Connector:TimeoutSeconds"] = "0.5", ["Connector:MaxAttempts"] = "2", ["Connector:RetryDelayMilliseconds"] = "0",
+        });
+        var conversation = BotFixture.NewConversation();
+        connector.HangOn(a => a.ConversationId == conversation);
+
+        var clock = Stopwatch.StartNew();
+        var response = await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "help"));
+
+        // Two tries of half a second, not the HTTP client's 100 s; the incoming POST is still answered.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the turn took {clock.Elapsed}");
+        Assert.Equal(2, connector.All.Count(a => a.ConversationId == conversation && a.Hung));
+        Assert.Contains(host.Logs.AtOrAbove(LogLevel.Error), l => l.Contains("Turn failed") && l.Contains("TimeoutException"));
+
+        connector.HangOn(null);
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "help"));
+        Assert.Contains("groups", (await connector.MessageAsync(conversation)).Text);
+    }
+}
