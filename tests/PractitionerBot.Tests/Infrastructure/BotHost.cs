@@ -59,8 +59,8 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(app, dir, logs, ownsDir);
     }
 
-    public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity) =>
-        Http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+    public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, CancellationToken cancellationToken = default) =>
+        Http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
 
     /// <summary>Posts an invoke and returns the bot's invoke response body.</summary>
     public async Task<(System.Net.HttpStatusCode Status, JsonObject? Body)> InvokeAsync(JsonObject activity)
