@@ -12,9 +12,22 @@ public sealed class SmallDisk : IDisposable
 
     public string Path { get; }
 
-    public static string? SkipReason => Environment.UserName == "root" && File.Exists("/bin/mount")
-        ? null
-        : "needs root to mount a small tmpfs (the disk-full test); CI runs as root";
+    /// <summary>Why a small disk cannot be mounted here (tried once per run), or null when it can.</summary>
+    public static string? SkipReason => Probe.Value;
+
+    private static readonly Lazy<string?> Probe = new(() =>
+    {
+        if (Environment.UserName != "root") return "needs root to mount a small tmpfs (the disk-full test); CI runs as root";
+        try
+        {
+            Mount(1).Dispose();
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return $"cannot mount a small tmpfs here ({ex.Message})";
+        }
+    });
 
     public static SmallDisk Mount(int megabytes)
     {
