@@ -20,7 +20,7 @@ public sealed class KnowledgeOptions
     [Range(0.0, 1.0)] public double MinConfidence { get; set; } = 0.5;
 
     /// <summary>Where the question's weight is looked for: the best passage, or its whole document.</summary>
-    public ConfidenceMeasure ConfidenceMeasure { get; set; } = ConfidenceMeasure.Passage;
+    public ConfidenceMeasure ConfidenceMeasure { get; set; } = ConfidenceMeasure.Document;
 
     /// <summary>Long questions keep only their most specific terms, which bounds the cost of a search.</summary>
     [Range(4, 256)] public int MaxQueryTerms { get; set; } = 32;
