@@ -46,6 +46,12 @@ internal static class AskCommand
         question = answer.Question,
         confident = answer.IsConfident,
         confidence = Math.Round(answer.Confidence, 3),
+        evidence = new
+        {
+            passage = Math.Round(answer.Evidence.Passage, 3),
+            document = Math.Round(answer.Evidence.Document, 3),
+            rareTerms = Math.Round(answer.Evidence.RareTerms, 3),
+        },
         answers = answer.Hits.Select(h => new
         {
             documentId = h.Passage.DocumentId,

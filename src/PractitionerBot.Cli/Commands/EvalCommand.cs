@@ -85,6 +85,8 @@ internal static class EvalCommand
             stdout.WriteLine(GoldenLine("PractitionerBot retrieval", scores));
             stdout.WriteLine(GoldenLine("baseline: plain BM25 flat", baseline));
         }
+        if (File.Exists(Path.Combine(folder, "unanswerable.jsonl")) && !args.Has("--json"))
+            AbstainReport.Write(AbstainEvaluation.Run(search, questions, GoldenSet.LoadUnanswerable(folder)), options, stdout);
         if (args.Has("--misses"))
             foreach (var q in questions)
             {

@@ -6,7 +6,8 @@ public sealed record KnowledgeAnswer(
     IReadOnlyList<AnswerHit> Hits,
     double Confidence,
     bool IsConfident,
-    KnowledgeStatus Status)
+    KnowledgeStatus Status,
+    AnswerEvidence Evidence = default)
 {
     public AnswerHit? Best => Hits.Count > 0 ? Hits[0] : null;
 

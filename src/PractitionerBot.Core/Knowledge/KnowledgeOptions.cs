@@ -16,8 +16,11 @@ public sealed class KnowledgeOptions
     /// <summary>The working-group profiles used for routing and onboarding.</summary>
     [Required] public string WorkingGroupsPath { get; set; } = "index/working-groups.yaml";
 
-    /// <summary>Below this share of the question's weight found in the best passage, the bot says it does not know.</summary>
+    /// <summary>Below this share of the question's weight (read by <see cref="ConfidenceMeasure"/>), the bot says it does not know.</summary>
     [Range(0.0, 1.0)] public double MinConfidence { get; set; } = 0.5;
+
+    /// <summary>Where the question's weight is looked for: the best passage, or its whole document.</summary>
+    public ConfidenceMeasure ConfidenceMeasure { get; set; } = ConfidenceMeasure.Document;
 
     /// <summary>Long questions keep only their most specific terms, which bounds the cost of a search.</summary>
     [Range(4, 256)] public int MaxQueryTerms { get; set; } = 32;

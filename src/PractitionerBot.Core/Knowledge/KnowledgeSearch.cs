@@ -29,7 +29,13 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
             if (documentTop.ScoreDocs.Length == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
             var maxDocument = documentTop.ScoreDocs[0].Score;
             var documentScores = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var sd in documentTop.ScoreDocs) documentScores.TryAdd(DocumentIdOf(reader, sd.Doc), sd.Score / maxDocument);
+            var documentRecords = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var sd in documentTop.ScoreDocs)
+            {
+                var id = DocumentIdOf(reader, sd.Doc);
+                documentScores.TryAdd(id, sd.Score / maxDocument);
+                documentRecords.TryAdd(id, sd.Doc);
+            }
 
             // 2. The best passages inside those documents, with a phrase-proximity bonus for the first ones.
             var passageTop = searcher.Search(WithinDocuments(BuildPassageQuery(terms), documentScores.Keys), MaxPassages);
@@ -50,8 +56,10 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
             var hits = candidates.OrderByDescending(c => c.Blended).Take(top)
                 .Select(c => Highlight(PassageDocuments.FromLucene(searcher.Doc(c.Doc)), c.Score, terms))
                 .ToList();
-            var confidence = hits.Count == 0 ? 0 : Confidence(terms, hits[0].MatchedTerms);
-            return new KnowledgeAnswer(question, hits, confidence, hits.Count > 0 && confidence >= options.MinConfidence, KnowledgeStatus.Ok);
+            if (hits.Count == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
+            var evidence = Evidence(reader, terms, hits[0], documentRecords[hits[0].Passage.DocumentId]);
+            var confidence = evidence.Of(options.ConfidenceMeasure);
+            return new KnowledgeAnswer(question, hits, confidence, confidence >= options.MinConfidence, KnowledgeStatus.Ok, evidence);
         });
     }
 
@@ -170,14 +178,35 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         return query.Clauses.Count == 0 ? null : query;
     }
 
-    /// <summary>The share of the question's weight (IDF) that the passage contains.</summary>
-    private static double Confidence(List<WeightedTerm> terms, IReadOnlyList<string> matched)
+    /// <summary>
+    /// What the best hit covers of the question: its passage, its whole document (a question's words are often
+    /// spread over several sections), and the rarer half of the question's terms, which carry what it is about.
+    /// </summary>
+    private static AnswerEvidence Evidence(IndexReader reader, List<WeightedTerm> terms, AnswerHit best, int documentRecord)
     {
         var total = terms.Sum(t => t.Idf);
-        if (total <= 0) return 0;
-        var set = matched.ToHashSet(StringComparer.Ordinal);
+        if (total <= 0) return default;
+        var inPassage = best.MatchedTerms.ToHashSet(StringComparer.Ordinal);
         // A misspelt word matched only approximately is weaker evidence than an exact one.
-        return terms.Where(t => set.Contains(t.Text)).Sum(t => t.Known ? t.Idf : t.Idf / 2) / total;
+        double Weight(WeightedTerm t) => t.Known ? t.Idf : t.Idf / 2;
+        var inDocument = terms.Where(t => inPassage.Contains(t.Text) || (t.Known && InDocument(reader, t.Text, documentRecord))).ToHashSet();
+
+        var rare = terms.OrderByDescending(t => t.Idf).Take((terms.Count + 1) / 2).ToList();
+        return new AnswerEvidence(
+            terms.Where(t => inPassage.Contains(t.Text)).Sum(Weight) / total,
+            inDocument.Sum(Weight) / total,
+            rare.Where(inDocument.Contains).Sum(Weight) / rare.Sum(t => t.Idf));
+    }
+
+    private static bool InDocument(IndexReader reader, string term, int documentRecord)
+    {
+        var bytes = new Lucene.Net.Util.BytesRef(term);
+        foreach (var field in new[] { IndexFields.DocBody, IndexFields.DocTitle })
+        {
+            var postings = MultiFields.GetTermDocsEnum(reader, null, field, bytes);
+            if (postings is not null && postings.Advance(documentRecord) == documentRecord) return true;
+        }
+        return false;
     }
 
     private AnswerHit Highlight(StoredPassage passage, float score, List<WeightedTerm> terms)

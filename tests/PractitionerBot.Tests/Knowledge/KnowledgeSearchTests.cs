@@ -15,6 +15,9 @@ public sealed class KnowledgeSearchTests : IDisposable
         {
             Doc("net", "Building a local network", "local", "A municipality builds a local prevention network with schools, police and youth workers."),
             Doc("pol", "Community policing", "police", "Community police officers build trust with neighbourhoods and refer concerns."),
+            new CorpusDocument("plan", "Planning", ["local"], 2018, "guidance", "en", new SourceReference("Planning", 2018),
+                [new DocumentSection("Mandate", "The council gives the coordinator a written mandate."),
+                 new DocumentSection("Money", "Apply for a grant and keep a separate budget for evaluation.")]),
         };
         new KnowledgeIndexer(new CorpusLoader(groups), new PassageSplitter()).Index(_index, documents, [], "test");
         _search = new KnowledgeSearch(_index, new KnowledgeOptions());
@@ -48,6 +51,18 @@ public sealed class KnowledgeSearchTests : IDisposable
     [Fact]
     public void Ask_AboutSomethingElse_IsNotConfident() =>
         Assert.False(_search.Ask("weather forecast for tomorrow in Lisbon").IsConfident);
+
+    [Fact]
+    public void Ask_WhenTheQuestionsWordsAreSpreadOverSectionsOfOneDocument_IsConfidentFromTheWholeDocument()
+    {
+        var answer = _search.Ask("coordinator mandate grant budget evaluation");
+        Assert.Equal("plan", answer.Best!.Passage.DocumentId);
+        Assert.True(answer.Evidence.Passage < 0.5, $"passage evidence {answer.Evidence.Passage:F2}");
+        Assert.True(answer.Evidence.Document >= 0.5, $"document evidence {answer.Evidence.Document:F2}");
+        Assert.True(answer.IsConfident);
+        Assert.False(new KnowledgeSearch(_index, new KnowledgeOptions { ConfidenceMeasure = ConfidenceMeasure.Passage })
+            .Ask("coordinator mandate grant budget evaluation").IsConfident);
+    }
 
     [Fact]
     public void Ask_FilteredByWorkingGroup_OnlyReturnsThatGroup() =>

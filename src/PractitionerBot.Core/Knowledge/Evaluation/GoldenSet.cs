@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace PractitionerBot.Knowledge.Evaluation;
 
-/// <summary>A question a practitioner might ask and the documents that answer it.</summary>
-public sealed record GoldenQuestion(string Question, IReadOnlyList<string> Expected, string Style);
+/// <summary>A question a practitioner might ask and the documents that answer it (none: the papers do not answer it).</summary>
+public sealed record GoldenQuestion(string Question, IReadOnlyList<string> Expected, string Style, string? Kind = null);
 
 public static class GoldenSet
 {
@@ -13,6 +13,13 @@ public static class GoldenSet
     public static IReadOnlyList<GoldenQuestion> Load(string folder) =>
         Directory.EnumerateFiles(folder, "retrieval-*.jsonl").Order(StringComparer.Ordinal)
             .SelectMany(File.ReadLines)
+            .Where(line => !string.IsNullOrWhiteSpace(line))
+            .Select(line => JsonSerializer.Deserialize<GoldenQuestion>(line, Json) ?? throw new InvalidDataException($"bad golden line: {line}"))
+            .ToList();
+
+    /// <summary>Reads <c>unanswerable.jsonl</c>: questions the corpus does not answer, each with no expected document.</summary>
+    public static IReadOnlyList<GoldenQuestion> LoadUnanswerable(string folder) =>
+        File.ReadLines(Path.Combine(folder, "unanswerable.jsonl"))
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .Select(line => JsonSerializer.Deserialize<GoldenQuestion>(line, Json) ?? throw new InvalidDataException($"bad golden line: {line}"))
             .ToList();
