@@ -42,6 +42,7 @@ public static class Extensions
         services.AddValidatedOptions<DialogOptions>(DialogOptions.Section, o => o.Path = Path.GetFullPath(o.Path, root),
             o => Directory.Exists(o.Path) ? [] : [$"Dialogs:Path: folder '{o.Path}' does not exist"]);
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
+        services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section, extra: o => o.Problems());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
@@ -96,6 +97,7 @@ public static class Extensions
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<TenantAllowList>();
         services.AddSingleton<PractitionerAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<PractitionerAdapter>());
         services.AddTransient<IBot, PractitionerActivityHandler>();
