@@ -11,6 +11,7 @@ public sealed class StartupTests
     [InlineData("Storage:Provider", "oracle", "Storage:Provider")]
     [InlineData("MicrosoftAppId", "11111111-2222-3333-4444-555555555555", "MicrosoftAppPassword")]
     [InlineData("Chat:MaxMessageLength", "lots", "Chat:MaxMessageLength")]
+    [InlineData("Security:AllowedTenants:0", "contoso.onmicrosoft.com", "Security:AllowedTenants:0")]
     public async Task BadSetting_StopsStartUpWithAMessageNamingTheKey(string key, string value, string named)
     {
         using var dir = new TempDir();
