@@ -34,12 +34,28 @@ public sealed class ChannelAuthenticationTests(ChannelAuthFixture f) : IClassFix
     public async Task ValidChannelToken_IsAccepted_AndTheReplyCarriesTheBotsOwnToken()
     {
         var conversation = BotFixture.NewConversation();
-        var response = await f.Host.PostActivityAsync(Activities.TeamsMessage(f.Connector.ServiceUrl, conversation, "help"),
-            "Bearer " + f.Authority.Token(f.Connector.ServiceUrl));
+        var token = f.Authority.Token(f.Connector.ServiceUrl);
+        var response = await f.Host.PostActivityAsync(Activities.TeamsMessage(f.Connector.ServiceUrl, conversation, "help"), "Bearer " + token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await f.Connector.MessageAsync(conversation);
         Assert.Contains("groups", reply.Text);
         Assert.Equal("Bearer " + ChannelAuthority.OutgoingToken, reply.Authorization);
+        var logged = string.Join("\n", f.Host.Logs.AtOrAbove(LogLevel.Trace));
+        Assert.DoesNotContain(token, logged);
+        Assert.DoesNotContain(ChannelAuthority.AppPassword, logged);
+        Assert.DoesNotContain(ChannelAuthority.OutgoingToken, logged);
+    }
+
+    [Theory]
+    [InlineData("slack", HttpStatusCode.Unauthorized)]
+    [InlineData("webchat", HttpStatusCode.OK)]
+    public async Task TokenSignedWithAKeyNotEndorsedForTheActivitysChannel_Is401(string channel, HttpStatusCode expected)
+    {
+        // The test key is endorsed for msteams, webchat and emulator only (as the Bot Framework's keys list their channels).
+        var conversation = BotFixture.NewConversation();
+        var activity = Activities.TeamsMessage(f.Connector.ServiceUrl, conversation, "help", channelId: channel);
+        var response = await f.Host.PostActivityAsync(activity, "Bearer " + f.Authority.Token(f.Connector.ServiceUrl));
+        Assert.Equal(expected, response.StatusCode);
     }
 
     public static TheoryData<string> SpoiledTokens => new() { "audience", "another app", "issuer", "expired", "signature", "serviceUrl" };
