@@ -94,9 +94,13 @@ public static class Extensions
         services.AddHttpClient();
         services.AddSingleton<IStorage, SqliteStorage>();
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            // Validated first: the SDK reads the same keys and would otherwise fail on them with its own, unnamed exception.
+            _ = sp.GetRequiredService<IOptions<BotAuthOptions>>().Value;
+            return new ConfigurationBotFrameworkAuthentication(builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+        });
         services.AddSingleton<TenantAllowList>();
         services.AddSingleton<PractitionerAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<PractitionerAdapter>());

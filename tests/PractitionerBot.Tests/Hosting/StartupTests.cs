@@ -12,6 +12,8 @@ public sealed class StartupTests
     [InlineData("MicrosoftAppId", "11111111-2222-3333-4444-555555555555", "MicrosoftAppPassword")]
     [InlineData("Chat:MaxMessageLength", "lots", "Chat:MaxMessageLength")]
     [InlineData("Security:AllowedTenants:0", "contoso.onmicrosoft.com", "Security:AllowedTenants:0")]
+    [InlineData("ToBotFromChannelOpenIdMetadataUrl", "https://login.example.org/v1/.well-known/openidconfiguration", "ToBotFromChannelTokenIssuer")]
+    [InlineData("ValidateAuthority", "perhaps", "ValidateAuthority")]
     public async Task BadSetting_StopsStartUpWithAMessageNamingTheKey(string key, string value, string named)
     {
         using var dir = new TempDir();
