@@ -55,7 +55,7 @@ internal sealed class MessagesEndpoint(PractitionerAdapter adapter, IBot bot)
             case AdmissionStatus.TenantRefused:
                 return Problem(StatusCodes.Status403Forbidden, "Forbidden", "This bot is not available to your organisation.");
             case AdmissionStatus.AuthorityUnavailable:
-                // The token could not be checked, which says nothing about the caller: the Bot Connector retries 5xx.
+                // The token could not be checked, which says nothing about the caller: a temporary fault on our side, not a 401.
                 http.Response.Headers.RetryAfter = "10";
                 return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The bot cannot verify tokens right now; try again shortly.");
         }

@@ -80,7 +80,7 @@ public sealed class ChannelAuthority : IAsyncDisposable
 
     /// <summary>
     /// The SDK fetches metadata only over https, with the default certificate checks: the test
-    /// process trusts this certificate through SSL_CERT_FILE (tests.runsettings).
+    /// process trusts this certificate through SSL_CERT_FILE (set by the test project, see its csproj).
     /// </summary>
     private static System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate()
     {
