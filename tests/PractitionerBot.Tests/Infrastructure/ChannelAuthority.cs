@@ -15,8 +15,16 @@ namespace PractitionerBot.Tests.Infrastructure;
 
 /// <summary>
 /// The Bot Framework's token side on loopback: OpenID metadata and a JWKS with an RSA key made for
-/// the test (what login.botframework.com serves), so tests sign channel tokens the bot must verify.
+/// the test (what login.botframework.com serves), so tests sign channel tokens the bot must verify,
+/// and the token endpoint the bot gets its own token from for replies (what login.microsoftonline.com does).
 /// </summary>
+/// <remarks>
+/// Setting the SDK's endpoint keys (<see cref="BotSettings"/>) puts it on its parameterized path, which
+/// uses exactly these URLs. The login URL ends in <c>/adfs</c> on purpose: MSAL treats an AAD-style
+/// authority on an unknown host as an alias of login.microsoftonline.com (unreachable here), while an
+/// ADFS authority is taken as it is, with the token at <c>/adfs/oauth2/token</c>. The connector then
+/// receives <see cref="OutgoingToken"/>, so tests see that replies are authenticated.
+/// </remarks>
 public sealed class ChannelAuthority : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
