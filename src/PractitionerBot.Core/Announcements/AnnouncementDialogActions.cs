@@ -17,12 +17,13 @@ public sealed class AnnouncementGroupsAction(IWorkingGroupDirectory groups) : ID
 }
 
 /// <summary>"previewAnnouncement": saves the answers as a draft (checked like the API checks them) and shows the card.</summary>
-public sealed class PreviewAnnouncementAction(AnnouncementService announcements) : IDialogAction
+public sealed class PreviewAnnouncementAction(AnnouncementService announcements, PeerExchange.RoleOptions roles) : IDialogAction
 {
     public string Name => "previewAnnouncement";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
+        if (!roles.IsCoordinator(context.Message.AadObjectId)) return [new TextReply("Only coordinators can announce events and calls.")];
         var request = new AnnouncementRequest
         {
             Kind = state.Answer("kind"), Title = state.Answer("title"), WorkingGroups = state.Answers.GetValueOrDefault("workingGroups"),
@@ -45,12 +46,14 @@ public sealed class PreviewAnnouncementAction(AnnouncementService announcements)
 }
 
 /// <summary>"publishAnnouncement": publishes the draft the preview saved.</summary>
-public sealed class PublishAnnouncementAction(AnnouncementService announcements) : IDialogAction
+public sealed class PublishAnnouncementAction(AnnouncementService announcements, PeerExchange.RoleOptions roles) : IDialogAction
 {
     public string Name => "publishAnnouncement";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
+        // Checked again where it matters: whoever reaches this step publishes to every follower.
+        if (!roles.IsCoordinator(context.Message.AadObjectId)) return [new TextReply("Only coordinators can announce events and calls.")];
         var result = await announcements.PublishAsync(state.Answer("announcementId") ?? "", cancellationToken);
         return [new TextReply(result.Announcement is { } a
             ? $"Published (status: {a.Status.ToString().ToLowerInvariant()}). Delivery runs in the background; `announce status {a.Id}` in the CLI, or GET /api/announcements/{a.Id}, shows how far it is."

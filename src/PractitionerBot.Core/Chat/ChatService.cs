@@ -57,6 +57,9 @@ public sealed partial class ChatService(
         var command = Normalize(text);
         var value = message.Value is { Count: > 0 } v ? v : null;
 
+        // Conversation state is shared in group chats and channel threads: a coordinator's announce flow is not for others to answer.
+        if (state.Dialog?.FlowId == "announce" && !roles.IsCoordinator(message.AadObjectId))
+            return [new TextReply("Only coordinators can announce events and calls.")];
         if (state.Dialog is not null && (value?.ContainsKey("dialog") == true || (value is null && !IsEscape(command))))
             return await dialogs.ContinueAsync(new DialogContext(message, state, language), text, value, cancellationToken);
         if (value is not null) return [await HandleCardActionAsync(message, value, state, t, cancellationToken)];

@@ -47,7 +47,8 @@ internal sealed class ApiKeyFilter(params string[] roles) : IEndpointFilter
         var http = context.HttpContext;
         var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value;
         var header = http.Request.Headers.Authorization.ToString();
-        var role = header.StartsWith("Bearer ", StringComparison.Ordinal) ? options.RoleOf(header["Bearer ".Length..].Trim()) : null;
+        // The scheme is case-insensitive (RFC 9110); the key is not.
+        var role = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? options.RoleOf(header["Bearer ".Length..].Trim()) : null;
         if (role is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";

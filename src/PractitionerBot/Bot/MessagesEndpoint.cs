@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json;
 
 namespace PractitionerBot.Bot;
@@ -10,7 +9,7 @@ namespace PractitionerBot.Bot;
 /// POST /api/messages. Reads and checks the activity itself before handing it to the adapter, so
 /// that bad input gets a 4xx with the reason instead of an exception inside the SDK (a 500).
 /// </summary>
-internal sealed partial class MessagesEndpoint(PractitionerAdapter adapter, IBot bot, ILogger<MessagesEndpoint> log)
+internal sealed class MessagesEndpoint(PractitionerAdapter adapter, IBot bot)
 {
     public const int MaxBodyBytes = 256 * 1024;
 
@@ -47,21 +46,23 @@ internal sealed partial class MessagesEndpoint(PractitionerAdapter adapter, IBot
         if (ActivityShape.Problems(activity) is { Count: > 0 } problems)
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", string.Join(" ", problems));
 
-        try
+        var admission = await adapter.ProcessAsync(request.Headers.Authorization.ToString(), activity, bot.OnTurnAsync, http.RequestAborted);
+        switch (admission.Status)
         {
-            var invokeResponse = await adapter.ProcessAsync(request.Headers.Authorization.ToString(), activity, bot.OnTurnAsync, http.RequestAborted);
-            if (invokeResponse is null) return Results.Ok();
-            return invokeResponse.Body is null
-                ? Results.StatusCode(invokeResponse.Status)
-                : Results.Content(JsonConvert.SerializeObject(invokeResponse.Body, ActivitySettings), "application/json", Encoding.UTF8, invokeResponse.Status);
+            case AdmissionStatus.Unauthenticated:
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The request does not carry a valid Bot Framework token.");
+            case AdmissionStatus.TenantRefused:
+                return Problem(StatusCodes.Status403Forbidden, "Forbidden", "This bot is not available to your organisation.");
+            case AdmissionStatus.AuthorityUnavailable:
+                // The token could not be checked, which says nothing about the caller: a temporary fault on our side, not a 401.
+                http.Response.Headers.RetryAfter = "10";
+                return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The bot cannot verify tokens right now; try again shortly.");
         }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or SecurityTokenException or ArgumentException or FormatException
-                                   or System.Security.Cryptography.CryptographicException)
-        {
-            // The SDK throws on missing, malformed or unverifiable tokens: that is the caller's fault, not ours.
-            LogUnauthorized(log, ex.GetType().Name);
-            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The request does not carry a valid Bot Framework token.");
-        }
+        if (admission.InvokeResponse is not { } invokeResponse) return Results.Ok();
+        return invokeResponse.Body is null
+            ? Results.StatusCode(invokeResponse.Status)
+            : Results.Content(JsonConvert.SerializeObject(invokeResponse.Body, ActivitySettings), "application/json", Encoding.UTF8, invokeResponse.Status);
     }
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -86,7 +87,4 @@ internal sealed partial class MessagesEndpoint(PractitionerAdapter adapter, IBot
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end > 0 ? message[..(end + 1)] : message;
     }
-
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Refused an activity without a valid token ({ErrorType})")]
-    private static partial void LogUnauthorized(ILogger logger, string errorType);
 }

@@ -15,14 +15,16 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
 {
     private readonly ConnectorOptions _connector;
     private readonly TimeProvider _time;
+    private readonly TenantAllowList _tenants;
     private readonly ILogger<PractitionerAdapter> _log;
 
     public PractitionerAdapter(BotFrameworkAuthentication auth, ConversationState conversationState, Localization.BotTexts texts, IOptions<ConnectorOptions> connector,
-        TimeProvider time, ILogger<PractitionerAdapter> log)
+        TimeProvider time, TenantAllowList tenants, ILogger<PractitionerAdapter> log)
         : base(auth, log)
     {
         _connector = connector.Value;
         _time = time;
+        _tenants = tenants;
         _log = log;
         OnTurnError = async (turnContext, exception) =>
         {
@@ -50,9 +52,44 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
         };
     }
 
-    /// <summary>Authenticates the request and runs the turn; the endpoint has already parsed and checked the activity.</summary>
-    public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        ProcessActivityAsync(authHeader, activity, callback, cancellationToken);
+    /// <summary>
+    /// Authenticates the request, checks the tenant, then runs the turn; the endpoint has already parsed and
+    /// checked the activity. A refused token, a refused tenant or an unavailable token authority are outcomes, not exceptions.
+    /// </summary>
+    public async Task<TurnAdmission> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        AuthenticateRequestResult authenticated;
+        try
+        {
+            authenticated = await BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        }
+        catch (Exception ex) when (ChannelAuthFailures.IsUnavailable(ex, cancellationToken))
+        {
+            // Exception type only: the message of some of these quotes the token or its claims.
+            LogAuthorityUnavailable(_log, ex.GetType().Name);
+            return new(AdmissionStatus.AuthorityUnavailable);
+        }
+        catch (Exception ex) when (ChannelAuthFailures.IsRefusal(ex))
+        {
+            LogUnauthorized(_log, ex.GetType().Name);
+            return new(AdmissionStatus.Unauthenticated);
+        }
+        if (!_tenants.Admits(activity))
+        {
+            LogTenantRefused(_log, activity.Type, activity.ChannelId);
+            return new(AdmissionStatus.TenantRefused);
+        }
+        return new(AdmissionStatus.Admitted, await ProcessActivityAsync(authenticated, activity, callback, cancellationToken));
+    }
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Refused an activity without a valid token ({ErrorType})")]
+    private static partial void LogUnauthorized(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Could not check a channel token: the OpenID metadata or signing keys are unavailable ({ErrorType})")]
+    private static partial void LogAuthorityUnavailable(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Refused a {ActivityType} activity on {Channel} from a tenant that is not in Security:AllowedTenants")]
+    private static partial void LogTenantRefused(ILogger logger, string activityType, string channel);
 
     /// <summary>Replies within a turn, one at a time so that a retry never repeats one already delivered.</summary>
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
@@ -116,3 +153,8 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "The Bot Connector refused a reply ({Reason}) on try {Attempt}; trying again")]
     private static partial void LogReplyRetried(ILogger logger, string reason, int attempt);
 }
+
+internal enum AdmissionStatus { Admitted, Unauthenticated, TenantRefused, AuthorityUnavailable }
+
+/// <summary>What became of a request to /api/messages: admitted (with the invoke response, if any) or refused and why.</summary>
+internal readonly record struct TurnAdmission(AdmissionStatus Status, InvokeResponse? InvokeResponse = null);

@@ -45,6 +45,7 @@ public static class Extensions
             o => Directory.Exists(o.Path) ? [] : [$"Dialogs:Path: folder '{o.Path}' does not exist"]);
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
         services.AddValidatedOptions<ConnectorOptions>(ConnectorOptions.Section);
+        services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section, extra: o => o.Problems());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
@@ -102,9 +103,14 @@ public static class Extensions
         services.AddHttpClient();
         services.AddSingleton<IStorage, SqlStorage>();
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            // Validated first: the SDK reads the same keys and would otherwise fail on them with its own, unnamed exception.
+            _ = sp.GetRequiredService<IOptions<BotAuthOptions>>().Value;
+            return new ConfigurationBotFrameworkAuthentication(builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+        });
+        services.AddSingleton<TenantAllowList>();
         services.AddSingleton<PractitionerAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<PractitionerAdapter>());
         services.AddTransient<IBot, PractitionerActivityHandler>();

@@ -13,6 +13,9 @@ public sealed class StartupTests
     [InlineData("Storage:ConnectionString", "Host=127.0.0.1;Port=1;Timeout=2", "Storage:ConnectionString", "Storage:Provider=postgres")]
     [InlineData("MicrosoftAppId", "11111111-2222-3333-4444-555555555555", "MicrosoftAppPassword")]
     [InlineData("Chat:MaxMessageLength", "lots", "Chat:MaxMessageLength")]
+    [InlineData("Security:AllowedTenants:0", "contoso.onmicrosoft.com", "Security:AllowedTenants:0")]
+    [InlineData("ToBotFromChannelOpenIdMetadataUrl", "https://login.example.org/v1/.well-known/openidconfiguration", "ToBotFromChannelTokenIssuer")]
+    [InlineData("ValidateAuthority", "perhaps", "ValidateAuthority")]
     public async Task BadSetting_StopsStartUpWithAMessageNamingTheKey(string key, string value, string named, string? with = null)
     {
         using var dir = new TempDir();

@@ -62,6 +62,17 @@ public sealed class BotHost : IAsyncDisposable
     public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, CancellationToken cancellationToken = default) =>
         Http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
 
+    /// <summary>Posts an activity with the given Authorization header value, sent as it is (null: no header).</summary>
+    public Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? authorization)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return Http.SendAsync(request);
+    }
+
     /// <summary>Posts an invoke and returns the bot's invoke response body.</summary>
     public async Task<(System.Net.HttpStatusCode Status, JsonObject? Body)> InvokeAsync(JsonObject activity)
     {

@@ -99,8 +99,8 @@ public sealed class MockBotConnector : IAsyncDisposable
     public Task<ReceivedActivity> WaitForAsync(Func<ReceivedActivity, bool> match, int count = 1, TimeSpan? timeout = null) =>
         _log.WaitForAsync(items => items.Where(match).Skip(count - 1).FirstOrDefault(), timeout);
 
-    public Task<ReceivedActivity> MessageAsync(string conversationId, int count = 1) =>
-        WaitForAsync(a => a.ConversationId == conversationId && a.Type == "message" && a.RefusedWith is null && !a.Hung, count);
+    public Task<ReceivedActivity> MessageAsync(string conversationId, int count = 1, TimeSpan? timeout = null) =>
+        WaitForAsync(a => a.ConversationId == conversationId && a.Type == "message" && a.RefusedWith is null && !a.Hung, count, timeout);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
