@@ -38,7 +38,8 @@ public static class Extensions
         services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
         services.AddValidatedOptions<PeerExchangeOptions>(PeerExchangeOptions.Section);
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
-        services.AddValidatedOptions<RoleOptions>(RoleOptions.Section);
+        services.AddValidatedOptions<RoleOptions>(RoleOptions.Section,
+            o => o.EveryoneWhenEmpty = string.IsNullOrWhiteSpace(builder.Configuration[nameof(BotAuthOptions.MicrosoftAppId)]));
         services.AddValidatedOptions<AnnouncementOptions>(AnnouncementOptions.Section);
         services.AddValidatedOptions<AdminOptions>(AdminOptions.Section, extra: o => o.Problems());
         services.AddValidatedOptions<DialogOptions>(DialogOptions.Section, o => o.Path = Path.GetFullPath(o.Path, root),

@@ -46,6 +46,18 @@ public sealed class ChannelAuthenticationTests(ChannelAuthFixture f) : IClassFix
         Assert.DoesNotContain(ChannelAuthority.OutgoingToken, logged);
     }
 
+    [Fact]
+    public async Task WithoutConfiguredCoordinators_AnAuthenticatedBotLetsNobodyLinkAChannel()
+    {
+        // Anonymous local mode treats everyone as a coordinator; a real deployment must name them (Roles:Coordinators).
+        var channel = $"19:channel-{Guid.NewGuid():N}@thread.tacv2";
+        var response = await f.Host.PostActivityAsync(Activities.ChannelMessage(f.Connector.ServiceUrl, channel, "link local"),
+            "Bearer " + f.Authority.Token(f.Connector.ServiceUrl));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Only coordinators can link", (await f.Connector.MessageAsync($"{channel};messageid=1700000000000")).Text);
+        Assert.Contains(f.Host.Logs.AtOrAbove(LogLevel.Warning), l => l.Contains("Roles:Coordinators is empty"));
+    }
+
     [Theory]
     [InlineData("slack", HttpStatusCode.Unauthorized)]
     [InlineData("webchat", HttpStatusCode.OK)]
