@@ -5,7 +5,7 @@ using PractitionerBot.Members;
 using PractitionerBot.Tests.Infrastructure;
 using static PractitionerBot.Tests.Announcements.AnnouncementEndToEndTests;
 
-namespace PractitionerBot.Tests.Announcements;
+namespace PractitionerBot.Tests.Hosting;
 
 /// <summary>Two bot instances behind a load balancer, sharing one PostgreSQL database.</summary>
 public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper output)
@@ -63,6 +63,33 @@ public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.All(cards, c => Assert.Single(c));
         Assert.DoesNotContain(connector.All, a => a.RefusedWith == 429);
         Assert.InRange(connector.MaxInAnySecond(), 1, RatePerSecond);
+    }
+
+    [PostgresFact]
+    public async Task Onboarding_WithEachMessageOnTheOtherInstance_ContinuesWhereTheMemberWas()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var connector = await MockBotConnector.StartAsync();
+        var settings = new Dictionary<string, string> { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = database.ConnectionString };
+        await using var one = await BotHost.StartAsync(settings);
+        await using var other = await BotHost.StartAsync(settings);
+        var conversation = BotFixture.NewConversation();
+        var sent = 0;
+        async Task<ReceivedActivity> Say(BotHost host, string? text, JsonObject? value = null)
+        {
+            await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, text, value));
+            return await connector.MessageAsync(conversation, ++sent);
+        }
+
+        await one.PostActivityAsync(Activities.PersonalInstall(connector.ServiceUrl, conversation));
+        sent += 2;
+        Assert.Contains("Your privacy", (await connector.MessageAsync(conversation, 2)).Card!.ToJsonString());
+        var role = await Say(other, null, new JsonObject { ["dialog"] = "onboarding", ["step"] = "privacy", ["answer"] = "yes" });
+        Assert.Contains("\"role\"", role.Card!.ToJsonString());
+        var country = await Say(one, "Teacher");
+        Assert.Contains("\"country\"", country.Card!.ToJsonString());
+        var city = await Say(other, "Belgium");
+        Assert.Contains("\"city\"", city.Card!.ToJsonString());
     }
 
     private static bool IsCard(ReceivedActivity a) => a.Type == "message" && a.RefusedWith is null && a.Card is not null;
