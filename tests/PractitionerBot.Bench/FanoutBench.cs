@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using static PractitionerBot.Bench.BenchSupport;
 
 namespace PractitionerBot.Bench;
@@ -20,8 +23,10 @@ internal static class FanoutBench
     private const string Key = "bench-publisher-key-0123456789";
     private const string Start = "<!-- bench:fanout:start -->";
     private const string End = "<!-- bench:fanout:end -->";
+    private const string InstancesStart = "<!-- bench:fanout-instances:start -->";
+    private const string InstancesEnd = "<!-- bench:fanout-instances:end -->";
 
-    private sealed record Scenario(string Name, double Rate, int PerConversation, bool Crash);
+    private sealed record Scenario(string Name, double Rate, int PerConversation, bool Crash, int Instances = 1, bool Postgres = false);
 
     private sealed record Outcome(Scenario Scenario, int Followers, int Delivered, int Duplicates, double PerSecond, double SteadyPerSecond, int Throttled,
         int Failed, int Hung, int MaxInAnySecond, TimeSpan Wall);
@@ -30,7 +35,7 @@ internal static class FanoutBench
     {
         if (args.FirstOrDefault() != "fanout")
         {
-            Console.Error.WriteLine("usage: fanout [--followers N] [--out docs/BENCHMARKS.md]");
+            Console.Error.WriteLine("usage: fanout [--followers N] [--postgres [CONNECTION]] [--out docs/BENCHMARKS.md]");
             return 2;
         }
         var followers = Option(args, "--followers") is { } f ? int.Parse(f, CultureInfo.InvariantCulture) : 10_000;
@@ -44,11 +49,33 @@ internal static class FanoutBench
             new Scenario("baseline: no throttle, 429 and Retry-After only", 1000, 50, Crash: false),
         };
         var concurrency = Option(args, "--concurrency") ?? "16";
+        // --postgres CONNECTION (or PRACTITIONERBOT_TEST_POSTGRES): the same fan-out on PostgreSQL, one instance and two,
+        // with SQLite on one instance in the same run as the baseline; each scenario gets a fresh database.
+        var postgres = args.Contains("--postgres")
+            ? Option(args, "--postgres") is { } cs && !cs.StartsWith("--", StringComparison.Ordinal) ? cs : Environment.GetEnvironmentVariable("PRACTITIONERBOT_TEST_POSTGRES")
+            : null;
+        if (args.Contains("--postgres") && string.IsNullOrEmpty(postgres))
+        {
+            Console.Error.WriteLine("--postgres needs a connection string (or PRACTITIONERBOT_TEST_POSTGRES)");
+            return 2;
+        }
+        var (start, end) = (Start, End);
+        if (postgres is not null)
+        {
+            scenarios =
+            [
+                new Scenario("SQLite, 1 instance (same-run baseline)", 45, 7, Crash: false),
+                new Scenario("PostgreSQL, 1 instance", 45, 7, Crash: false, Postgres: true),
+                new Scenario("PostgreSQL, 2 instances", 45, 7, Crash: false, Instances: 2, Postgres: true),
+                new Scenario("PostgreSQL, 2 instances, one killed (SIGKILL) at 30%, not restarted", 45, 7, Crash: true, Instances: 2, Postgres: true),
+            ];
+            (start, end) = (InstancesStart, InstancesEnd);
+        }
         if (Option(args, "--only") is { } only) scenarios = [scenarios[int.Parse(only, CultureInfo.InvariantCulture)]];
         var results = new List<Outcome>();
         foreach (var scenario in scenarios)
         {
-            var outcome = await RunScenarioAsync(scenario, followers, root, botDll, concurrency);
+            var outcome = await RunScenarioAsync(scenario, followers, root, botDll, concurrency, postgres);
             results.Add(outcome);
             Console.WriteLine(Row(outcome));
         }
@@ -57,36 +84,48 @@ internal static class FanoutBench
             .AppendLine("| scenario | delivered | lost | duplicates | messages/s (first to last) | ratio to 50/s | steady messages/s (10%-90%) | steady ratio | 429s | 500s | hung | max in any second | wall time |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results) table.AppendLine(Row(r));
-        var section = $"{Start}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores: {followers:N0} followers, SQLite, the bot as its own process " +
+        var section = $"{start}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores: {followers:N0} followers, " +
+                      (postgres is null ? "SQLite" : "PostgreSQL 1 and 2 instances against SQLite") + ", each bot as its own process " +
                       $"(Release), the connector enforcing {RateLimitedConnector.ConversationLimit}/s per conversation and {RateLimitedConnector.GlobalLimit}/s overall, " +
-                      "failing 5% of sends with 500 and leaving 1% unanswered for 10 s (the bot gives up after 5 s).\n\n" + table + End;
-        if (Option(args, "--out") is { } output) WriteSection(output, Start, End, section);
+                      "failing 5% of sends with 500 and leaving 1% unanswered for 10 s (the bot gives up after 5 s).\n\n" + table + end;
+        if (Option(args, "--out") is { } output) WriteSection(Path.GetFullPath(output, root), start, end, section);
         return 0;
     }
 
-    private static async Task<Outcome> RunScenarioAsync(Scenario scenario, int followers, string root, string botDll, string concurrency)
+    private static async Task<Outcome> RunScenarioAsync(Scenario scenario, int followers, string root, string botDll, string concurrency, string? postgres)
     {
         var dir = Directory.CreateTempSubdirectory("pb-fanout-");
         var connectorPort = FreePort();
-        var botPort = FreePort();
         await using var connector = new RateLimitedConnector(connectorPort);
         await connector.StartAsync();
-        var settings = new[]
-        {
-            $"--urls=http://127.0.0.1:{botPort}", $"--Storage:SqlitePath={Path.Combine(dir.FullName, "bot.db")}",
-            $"--Knowledge:IndexPath={Path.Combine(dir.FullName, "idx")}", $"--Admin:ApiKeys:0:Key={Key}", "--Admin:ApiKeys:0:Role=publisher",
+        var database = scenario.Postgres ? await CreateDatabaseAsync(postgres!) : null;
+        string[] Settings(int instance, int port) =>
+        [
+            $"--urls=http://127.0.0.1:{port}",
+            .. database is null
+                ? new[] { $"--Storage:SqlitePath={Path.Combine(dir.FullName, "bot.db")}" }
+                : ["--Storage:Provider=postgres", $"--Storage:ConnectionString={database.Value.ConnectionString}"],
+            $"--Knowledge:IndexPath={Path.Combine(dir.FullName, $"idx-{instance}")}", $"--Admin:ApiKeys:0:Key={Key}", "--Admin:ApiKeys:0:Role=publisher",
             $"--Announcements:GlobalRatePerSecond={scenario.Rate.ToString(CultureInfo.InvariantCulture)}",
             $"--Announcements:PerConversationPerSecond={scenario.PerConversation}", "--Announcements:SendTimeoutSeconds=5",
             "--Announcements:LeaseSeconds=10", "--Logging:LogLevel:Default=Warning", $"--Announcements:Concurrency={concurrency}",
-        };
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{botPort}") };
+        ];
+        var ports = Enumerable.Range(0, scenario.Instances).Select(_ => FreePort()).ToArray();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
 
-        var bot = StartBot(botDll, root, settings);
+        var bots = new List<Process>();
         try
         {
-            await WaitReadyAsync(http);
-            Seed(Path.Combine(dir.FullName, "bot.db"), followers, connector.ServiceUrl);
+            // One after the other: the first creates the schema, the others find it done.
+            for (var n = 0; n < scenario.Instances; n++)
+            {
+                bots.Add(StartBot(botDll, root, Settings(n, ports[n])));
+                using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[n]}") };
+                await WaitReadyAsync(probe);
+            }
+            if (database is null) Seed(Path.Combine(dir.FullName, "bot.db"), followers, connector.ServiceUrl);
+            else await SeedPostgresAsync(database.Value.ConnectionString, followers, connector.ServiceUrl);
             var created = await http.PostAsJsonAsync("/api/announcements", new JsonObject
             {
                 ["kind"] = "event", ["title"] = "RAN LOCAL meeting: multi-agency case work", ["workingGroups"] = new JsonArray("local"),
@@ -106,11 +145,15 @@ internal static class FanoutBench
                 if (delivered > lastProgress.Count) lastProgress = (delivered, clock.Elapsed);
                 if (!crashed && delivered >= followers * 3 / 10)
                 {
-                    bot.Kill(entireProcessTree: true); // no goodbye: in-flight sends and leases are left as they are
-                    await bot.WaitForExitAsync();
-                    bot.Dispose();
-                    bot = StartBot(botDll, root, settings);
-                    await WaitReadyAsync(http);
+                    bots[0].Kill(entireProcessTree: true); // no goodbye: in-flight sends and leases are left as they are
+                    await bots[0].WaitForExitAsync();
+                    bots[0].Dispose();
+                    if (scenario.Instances == 1)
+                    {
+                        bots[0] = StartBot(botDll, root, Settings(0, ports[0]));
+                        await WaitReadyAsync(http);
+                    }
+                    else bots.RemoveAt(0); // the other instance takes over the dead one's rows when their leases run out
                     crashed = true;
                 }
             }
@@ -124,11 +167,62 @@ internal static class FanoutBench
         }
         finally
         {
-            if (!bot.HasExited) bot.Kill(entireProcessTree: true);
-            bot.Dispose();
+            foreach (var bot in bots)
+            {
+                if (!bot.HasExited) bot.Kill(entireProcessTree: true);
+                bot.Dispose();
+            }
+            if (database is { } db) await DropDatabaseAsync(postgres!, db.Name);
             try { dir.Delete(recursive: true); } catch (IOException) { }
         }
     }
+
+    private static async Task<(string Name, string ConnectionString)?> CreateDatabaseAsync(string server)
+    {
+        var name = "pbbench_" + Guid.NewGuid().ToString("N")[..12];
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name};", admin);
+        await create.ExecuteNonQueryAsync();
+        return (name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+    }
+
+    private static async Task DropDatabaseAsync(string server, string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE);", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>As <see cref="Seed"/>, on PostgreSQL.</summary>
+    private static async Task SeedPostgresAsync(string connectionString, int followers, string serviceUrl)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        for (var i = 0; i < followers; i++)
+        {
+            var user = $"bench-user-{i:D6}";
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO follows (user_key, group_id, created_utc) VALUES (@k, 'local', '2026-01-01T00:00:00Z');
+                INSERT INTO conversations (user_key, conversation_id, conversation_ref, updated_utc) VALUES (@k, @c, @r, '2026-01-01T00:00:00Z');
+                """, connection, transaction);
+            insert.Parameters.AddWithValue("k", user);
+            insert.Parameters.AddWithValue("c", $"a:personal-{i:D6}");
+            insert.Parameters.AddWithValue("r", Reference(i, user, serviceUrl));
+            await insert.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
+    private static string Reference(int i, string user, string serviceUrl) => new JsonObject
+    {
+        ["channelId"] = "msteams", ["serviceUrl"] = serviceUrl,
+        ["conversation"] = new JsonObject { ["id"] = $"a:personal-{i:D6}", ["conversationType"] = "personal" },
+        ["bot"] = new JsonObject { ["id"] = "28:bot" }, ["user"] = new JsonObject { ["id"] = "29:" + user },
+    }.ToJsonString();
 
     /// <summary>N members who follow Local and whose personal chats the bot knows (as if each had written to it once).</summary>
     private static void Seed(string db, int followers, string serviceUrl)
@@ -151,12 +245,7 @@ internal static class FanoutBench
             var user = $"bench-user-{i:D6}";
             followKey.Value = key.Value = user;
             id.Value = $"a:personal-{i:D6}";
-            reference.Value = new JsonObject
-            {
-                ["channelId"] = "msteams", ["serviceUrl"] = serviceUrl,
-                ["conversation"] = new JsonObject { ["id"] = $"a:personal-{i:D6}", ["conversationType"] = "personal" },
-                ["bot"] = new JsonObject { ["id"] = "28:bot" }, ["user"] = new JsonObject { ["id"] = "29:" + user },
-            }.ToJsonString();
+            reference.Value = Reference(i, user, serviceUrl);
             follow.ExecuteNonQuery();
             conversation.ExecuteNonQuery();
         }

@@ -66,14 +66,45 @@ public sealed class MockBotConnector : IAsyncDisposable
     /// <summary>Never answers matching sends: they wait until the bot gives up on them (null: answer everything).</summary>
     public void HangOn(Func<ReceivedActivity, bool>? hang) => _hang = hang;
 
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly Queue<TimeSpan> _lastSecond = new();
+    private int? _ratePerSecond;
+
+    /// <summary>Like Teams under load: more than <paramref name="perSecond"/> messages in any second are answered 429 with Retry-After.</summary>
+    public void LimitRate(int perSecond) => _ratePerSecond = perSecond;
+
+    /// <summary>The most messages (accepted or refused) that arrived within any one second.</summary>
+    public int MaxInAnySecond()
+    {
+        var times = All.Where(a => a.Type == "message").Select(a => a.ReceivedAt).Order().ToList();
+        var max = 0;
+        for (int start = 0, end = 0; end < times.Count; end++)
+        {
+            while (times[end] - times[start] >= TimeSpan.FromSeconds(1)) start++;
+            max = Math.Max(max, end - start + 1);
+        }
+        return max;
+    }
+
     private async Task<IResult> Record(string conversationId, string? replyToId, HttpContext http)
     {
+        var arrived = _clock.Elapsed;
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
-        var activity = new ReceivedActivity(http.Request.Method, conversationId, replyToId, body, http.Request.Headers.Authorization.ToString());
+        var activity = new ReceivedActivity(http.Request.Method, conversationId, replyToId, body, http.Request.Headers.Authorization.ToString())
+        {
+            ReceivedAt = arrived,
+        };
         if (_fault?.Invoke(activity) is { } status)
         {
             activity = activity with { RefusedWith = status };
         }
+        else if (_ratePerSecond is { } limit && activity.Type == "message")
+            lock (_lastSecond)
+            {
+                while (_lastSecond.Count > 0 && arrived - _lastSecond.Peek() >= TimeSpan.FromSeconds(1)) _lastSecond.Dequeue();
+                if (_lastSecond.Count >= limit) activity = activity with { RefusedWith = 429 };
+                _lastSecond.Enqueue(arrived);
+            }
         if (_hang?.Invoke(activity) == true)
         {
             _log.Add(activity with { Hung = true });
@@ -112,6 +143,9 @@ public sealed record ReceivedActivity(string Method, string ConversationId, stri
 
     /// <summary>The mock never answered it (see <see cref="MockBotConnector.HangOn"/>).</summary>
     public bool Hung { get; init; }
+
+    /// <summary>When the request arrived, from the connector's start.</summary>
+    public TimeSpan ReceivedAt { get; init; }
 
     /// <summary>The id the mock gave the new message (what the bot later updates).</summary>
     public string? ResponseId { get; init; }

@@ -1,3 +1,4 @@
+using PractitionerBot.Announcements;
 using PractitionerBot.Storage;
 using PractitionerBot.Tests.Infrastructure;
 
@@ -39,6 +40,33 @@ public sealed class PostgresStorageTests : StorageSuite, INeedsPostgres
             foreach (var d in instances) await d.DisposeAsync();
         }
     }
+
+    [PostgresFact]
+    public async Task RateGate_ReservedFromTwoInstancesAtOnce_GivesEverySendItsOwnSlot()
+    {
+        var gates = new[] { new PostgresRateGate((PostgresDatabase)Db), new PostgresRateGate((PostgresDatabase)await OpenAsync()) };
+        var interval = TimeSpan.FromSeconds(1); // long, so the next slot stays ahead of the clock however slow the machine
+        await gates[0].ReserveAsync(TimeSpan.Zero, interval, default);
+        var before = await NextSlotAsync();
+
+        var waits = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => gates[i % 2].ReserveAsync(TimeSpan.Zero, interval, default))));
+
+        Assert.Equal(100 * 1_000_000L, await NextSlotAsync() - before); // one slot each, none shared, none skipped
+        Assert.InRange(waits.Max(), TimeSpan.FromSeconds(95), TimeSpan.FromSeconds(101));
+    }
+
+    [PostgresFact]
+    public async Task RateGate_PauseByOneInstance_HoldsTheOther()
+    {
+        var one = new PostgresRateGate((PostgresDatabase)Db);
+        var other = new PostgresRateGate((PostgresDatabase)await OpenAsync());
+        await one.PauseAsync(TimeSpan.FromSeconds(30), default);
+        Assert.InRange(await other.PausedForAsync(default), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30));
+        Assert.InRange(await other.ReserveAsync(TimeSpan.Zero, TimeSpan.FromMilliseconds(25), default), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30));
+    }
+
+    private async Task<long> NextSlotAsync() =>
+        (await Db.QueryAsync("SELECT next_slot_us FROM rate_gate WHERE name = 'global';", r => r.GetInt64(0), default))[0];
 
     public override async Task DisposeAsync()
     {
