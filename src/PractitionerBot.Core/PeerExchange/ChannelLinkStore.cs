@@ -11,8 +11,9 @@ public sealed class ChannelLinkStore(Database database, TimeProvider time)
     public async Task LinkAsync(ChannelLink link, string linkedBy, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var clear = connection.Command("DELETE FROM channel_links WHERE conversation_id = $c OR group_id = $g;",
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        // Two coordinators linking at once (on two instances) take turns instead of one failing on a unique key.
+        await using (var clear = connection.Command(database.LockForWrite("channel_links") + "DELETE FROM channel_links WHERE conversation_id = $c OR group_id = $g;",
                          ("$c", link.ConversationId), ("$g", link.GroupId)))
         {
             clear.Transaction = transaction;

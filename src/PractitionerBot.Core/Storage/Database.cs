@@ -26,6 +26,12 @@ public abstract class Database
     /// <summary>Ends a SELECT whose rows the transaction goes on to change (PostgreSQL: lock them until commit).</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>
+    /// A statement that makes the transaction the table's only writer until it commits, for a read-then-write that
+    /// spans rows which may not exist yet (PostgreSQL: a table lock that readers pass; SQLite: the write lock is already held).
+    /// </summary>
+    public virtual string LockForWrite(string table) => "";
+
     /// <summary>A transaction that will write: SQLite takes the write lock at once, PostgreSQL relies on row locks.</summary>
     public virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);

@@ -29,6 +29,8 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable, IDisposable
 
     public override string ForUpdate => " FOR UPDATE";
 
+    public override string LockForWrite(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE;";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _source.OpenConnectionAsync(cancellationToken);
 
     private void Migrate()

@@ -187,6 +187,22 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task Link_ByCoordinatorsAtOnce_LeavesOneLinkPerGroupAndPerChannel()
+    {
+        var links = new ChannelLinkStore(Db, Clock);
+        var others = Groups.All.Select(g => g.Id).Where(id => id != "local").Take(4).ToList();
+        // Eight links at once: four channels for Local, and one other channel for four other groups.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => i < 4
+            ? links.LinkAsync(new ChannelLink("local", $"19:channel-{i}", null, "{}"), $"coordinator-{i}", default)
+            : links.LinkAsync(new ChannelLink(others[i - 4], "19:channel-shared", null, "{}"), $"coordinator-{i}", default))));
+        var all = await links.AllAsync(default);
+        Assert.Equal(all.Count, all.Select(l => l.GroupId).Distinct().Count());
+        Assert.Equal(all.Count, all.Select(l => l.ConversationId).Distinct().Count());
+        Assert.Contains(await links.ForChannelAsync("19:channel-shared", default), others);
+        Assert.Equal("local", Assert.Single(all, l => l.ConversationId.StartsWith("19:channel-", StringComparison.Ordinal) && l.ConversationId != "19:channel-shared").GroupId);
+    }
+
+    [StorageFact]
     public async Task AddAnswer_AfterTheAskerResolved_IsRefused()
     {
         var questions = new PeerQuestionStore(Db, Clock);
