@@ -270,6 +270,6 @@ public abstract class StorageSuite : IAsyncLifetime
 
     private AnnouncementService Service() => new(new AnnouncementStore(Db, Clock), new DeliveryStore(Db, Clock), new AnnouncementValidator(Groups, Clock),
         new ChannelLinkStore(Db, Clock), new ConversationRegistry(Db, Clock), new ProfileStore(Db, Clock),
-        Localization.BotTexts.Load(Path.Combine(Tests.Infrastructure.RepoPaths.Root, "dialogs", "texts.yaml")), new AnnouncementOptions(), Clock,
+        PractitionerBot.Localization.BotTexts.Load(Path.Combine(Tests.Infrastructure.RepoPaths.Root, "dialogs", "texts.yaml")), new AnnouncementOptions(), Clock,
         NullLogger<AnnouncementService>.Instance);
 }
