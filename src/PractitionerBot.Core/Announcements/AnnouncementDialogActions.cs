@@ -1,5 +1,6 @@
 using PractitionerBot.Chat;
 using PractitionerBot.Dialogs;
+using PractitionerBot.Localization;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.Announcements;
@@ -17,13 +18,13 @@ public sealed class AnnouncementGroupsAction(IWorkingGroupDirectory groups) : ID
 }
 
 /// <summary>"previewAnnouncement": saves the answers as a draft (checked like the API checks them) and shows the card.</summary>
-public sealed class PreviewAnnouncementAction(AnnouncementService announcements, PeerExchange.RoleOptions roles) : IDialogAction
+public sealed class PreviewAnnouncementAction(AnnouncementService announcements, PeerExchange.RoleOptions roles, BotTexts texts) : IDialogAction
 {
     public string Name => "previewAnnouncement";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
-        if (!roles.IsCoordinator(context.Message.AadObjectId)) return [new TextReply("Only coordinators can announce events and calls.")];
+        if (!roles.IsCoordinator(context.Message.AadObjectId)) return [new TextReply(texts.Get("announceCoordinatorsOnly", context.Language))];
         var request = new AnnouncementRequest
         {
             Kind = state.Answer("kind"), Title = state.Answer("title"), WorkingGroups = state.Answers.GetValueOrDefault("workingGroups"),
@@ -37,26 +38,27 @@ public sealed class PreviewAnnouncementAction(AnnouncementService announcements,
         {
             state.Answers["previewOk"] = ["no"];
             var problems = string.Join("\n", (result.Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(m => $"- **{e.Key}** {m}")));
-            return [new TextReply($"I cannot announce this yet:\n\n{problems}\n\nType **announce** to start again; nothing was saved.")];
+            // The problems are the API's own messages (English), so a coordinator sees the same wording in Teams, the CLI and the API.
+            return [new TextReply(texts.Get("announceInvalid", context.Language, ("problems", problems)))];
         }
         state.Answers["previewOk"] = ["yes"];
         state.Answers["announcementId"] = [draft.Id];
-        return [announcements.Card(draft, 0, notice: "Preview: nobody has received this yet.")];
+        return [announcements.Card(draft, 0, notice: texts.Get("announcementPreview", context.Language), language: context.Language)];
     }
 }
 
 /// <summary>"publishAnnouncement": publishes the draft the preview saved.</summary>
-public sealed class PublishAnnouncementAction(AnnouncementService announcements, PeerExchange.RoleOptions roles) : IDialogAction
+public sealed class PublishAnnouncementAction(AnnouncementService announcements, PeerExchange.RoleOptions roles, BotTexts texts) : IDialogAction
 {
     public string Name => "publishAnnouncement";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
         // Checked again where it matters: whoever reaches this step publishes to every follower.
-        if (!roles.IsCoordinator(context.Message.AadObjectId)) return [new TextReply("Only coordinators can announce events and calls.")];
+        if (!roles.IsCoordinator(context.Message.AadObjectId)) return [new TextReply(texts.Get("announceCoordinatorsOnly", context.Language))];
         var result = await announcements.PublishAsync(state.Answer("announcementId") ?? "", cancellationToken);
         return [new TextReply(result.Announcement is { } a
-            ? $"Published (status: {a.Status.ToString().ToLowerInvariant()}). Delivery runs in the background; `announce status {a.Id}` in the CLI, or GET /api/announcements/{a.Id}, shows how far it is."
-            : $"It could not be published: {result.Problem ?? result.Outcome.ToString()}.")];
+            ? texts.Get("announcePublished", context.Language, ("status", a.Status.ToString().ToLowerInvariant()), ("id", a.Id))
+            : texts.Get("announcePublishFailed", context.Language, ("problem", result.Problem ?? result.Outcome.ToString())))];
     }
 }

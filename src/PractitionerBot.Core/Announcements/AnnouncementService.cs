@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PractitionerBot.Cards;
 using PractitionerBot.Chat;
+using PractitionerBot.Localization;
 using PractitionerBot.Members;
 using PractitionerBot.PeerExchange;
 
@@ -19,6 +20,7 @@ public sealed partial class AnnouncementService(
     ChannelLinkStore links,
     ConversationRegistry registry,
     ProfileStore profiles,
+    BotTexts texts,
     AnnouncementOptions options,
     TimeProvider time,
     ILogger<AnnouncementService> log)
@@ -107,17 +109,25 @@ public sealed partial class AnnouncementService(
     public async Task<InvokeReply> InterestedAsync(IncomingMessage message, JsonObject? data, CancellationToken cancellationToken)
     {
         var id = data.String("announcementId");
-        if (id is null || await store.GetAsync(id, cancellationToken) is not { } a) return InvokeReply.Text("This announcement no longer exists.");
         var key = UserKey.For(message.ChannelId, message.UserId);
+        var profile = await profiles.GetAsync(key, cancellationToken);
+        var clicker = BotTexts.Resolve(profile?.Language, message.Locale);
+        if (id is null || await store.GetAsync(id, cancellationToken) is not { } a) return InvokeReply.Text(texts.Get("announcementGone", clicker));
         var count = a.Status == AnnouncementStatus.Cancelled ? await store.InterestedAsync(id, cancellationToken) : await store.MarkInterestedAsync(id, key, cancellationToken);
-        var zone = message.ConversationType == "personal" ? CountryTimeZones.For((await profiles.GetAsync(key, cancellationToken))?.Country) : null;
-        // The returned card replaces the message for everyone in a channel: no personal wording, just the count.
-        return new InvokeReply(Card(a, count, zone), null);
+        // The returned card replaces the message for everyone in a channel: no personal wording, just the count, in the channel's language.
+        return message.ConversationType == "personal"
+            ? new InvokeReply(Card(a, count, CountryTimeZones.For(profile?.Country), language: clicker), null)
+            : new InvokeReply(Card(a, count, language: BotTexts.ChannelLanguage), null);
     }
 
-    public AnnouncementReply Card(Announcement a, int interested, TimeZoneInfo? viewer = null, string? notice = null) =>
+    /// <summary>The card as one recipient sees it: times in their zone, labels and dates in their language.</summary>
+    public AnnouncementReply Card(Announcement a, int interested, TimeZoneInfo? viewer = null, string? notice = null, string language = BotTexts.ChannelLanguage) =>
         new(a, interested, viewer ?? a.Zone, new Uri(new Uri(options.PublicBaseUrl.TrimEnd('/') + "/"), $"api/announcements/{a.Id}/event.ics"),
-            time.GetUtcNow(), notice);
+            time.GetUtcNow(), notice) { Texts = texts.In(language) };
+
+    /// <summary>"Reminder: the call closes in 7 day(s).", in the follower's language.</summary>
+    public string ReminderNotice(Announcement a, string days, string language) =>
+        texts.Get(a.Kind == "call" ? "announcementReminderCall" : "announcementReminderEvent", language, ("days", days));
 
     /// <summary>
     /// Writes one outbox row per recipient (before anything is sent), then marks the announcement as sending and wakes the
@@ -163,7 +173,8 @@ public sealed partial class AnnouncementService(
 
     private Dictionary<string, string[]>? TooLarge(Announcement a)
     {
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(AdaptiveCardRenderer.Render(Card(a, 0))!.ToJsonString());
+        // Labels are longer in some languages than in others: the largest card must fit.
+        var bytes = BotTexts.Languages.Max(l => System.Text.Encoding.UTF8.GetByteCount(AdaptiveCardRenderer.Render(Card(a, 0, language: l))!.ToJsonString()));
         return bytes <= AdaptiveCard.MaxBytes ? null
             : new() { ["description"] = [$"the card would be {bytes / 1024.0:F1} KB; Teams accepts at most {AdaptiveCard.MaxBytes / 1024} KB: shorten the text"] };
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PractitionerBot.Localization;
 using PractitionerBot.Members;
 
 namespace PractitionerBot.Announcements;
@@ -79,10 +80,12 @@ public sealed partial class OutboxDispatcher(
             return;
         }
         var interested = await announcements.InterestedAsync(announcement.Id, cancellationToken);
-        var zone = delivery.UserKey is { } key ? CountryTimeZones.For((await profiles.GetAsync(key, cancellationToken))?.Country) : null;
+        // A follower reads the card in their own zone and language; a channel (no member) in the announcement's zone, in English.
+        var profile = delivery.UserKey is { } key ? await profiles.GetAsync(key, cancellationToken) : null;
+        var language = delivery.UserKey is null ? BotTexts.ChannelLanguage : BotTexts.Resolve(profile?.Language, null);
         var notice = delivery.Kind.StartsWith("reminder-", StringComparison.Ordinal)
-            ? $"Reminder: {(announcement.Kind == "call" ? "the call closes" : "registration closes")} in {delivery.Kind["reminder-".Length..]} day(s)." : null;
-        var card = service.Card(announcement, interested, zone, notice);
+            ? service.ReminderNotice(announcement, delivery.Kind["reminder-".Length..], language) : null;
+        var card = service.Card(announcement, interested, CountryTimeZones.For(profile?.Country), notice, language);
 
         var update = delivery.Status == DeliveryStatus.Delivered && delivery.NeedsUpdate && delivery.ActivityId is not null;
         if (!update && announcement.Status == AnnouncementStatus.Cancelled)

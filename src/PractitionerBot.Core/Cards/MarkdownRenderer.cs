@@ -13,13 +13,13 @@ public static class MarkdownRenderer
         NoAnswerReply none => NoAnswer(none),
         GroupListReply list => GroupList(list.Groups),
         RecommendationReply r => r.Intro + "\n\n" + Recommended(r.Groups) + "\n\nType **follow GROUP-ID** to follow a group.",
-        AskPeersFormReply form => $"Asking the {form.Group.Name} peers works in Microsoft Teams, where their channel is.",
-        PeerQuestionReply q => $"**Question for the {q.Question.Group.Name} peers**\n\n{q.Question.Text}\n\n_Asked by {q.Question.AskedBy}_",
+        AskPeersFormReply form => form.T.Get("peerAskTeamsOnly", ("group", form.Group.Name)),
+        PeerQuestionReply q => $"**{q.T.Get("peerChannelTitle", ("group", q.Question.Group.Name))}**\n\n{q.Question.Text}\n\n_{q.T.Get("peerAskedByLine", ("name", q.Question.AskedBy))}_",
         Dialogs.DialogPromptReply p => Prompt(p),
-        Announcements.AnnouncementReply a => $"**{a.Announcement.Title}**" + (a.Announcement.Url is { } u ? $"\n\n[Details]({u})" : ""),
+        Announcements.AnnouncementReply a => $"**{a.Announcement.Title}**" + (a.Announcement.Url is { } u ? $"\n\n[{a.T["announcementDetails"]}]({u})" : ""),
         Members.ProfileReply p => $"**{p.Title}**\n\n" + string.Join('\n', p.Fields.Select(f => $"- {f.Label}: {f.Value}")) + $"\n\n_{p.Note}_",
         Members.ForgetConfirmReply f => f.Text + $"\n\nType **{f.YesLabel}** or **{f.NoLabel}**.",
-        PeerAnswerReply a => $"**{a.AnswererName} answered your question to the {a.Group.Name} peers**\n\n{a.Answer}",
+        PeerAnswerReply a => $"**{a.T.Get("peerAnswerTitle", ("name", a.AnswererName), ("group", a.Group.Name))}**\n\n{a.Answer}",
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "no Markdown rendering for this reply"),
     };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using PractitionerBot.Chat;
 using PractitionerBot.PeerExchange;
@@ -48,71 +47,78 @@ internal static class PeerCards
 
     public static AdaptiveCard AskForm(AskPeersFormReply form)
     {
+        var t = form.T;
+        var group = ("group", form.Group.Name);
         var body = new List<CardElement>
         {
-            new TextBlock($"Ask the {form.Group.Name} peers") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
-            new TextBlock($"Your question will be posted in the {form.Group.Name} channel, where practitioners can answer it. " +
-                          "Answers come back to you here. Leave out names and details that identify a person in a case.") { IsSubtle = true },
+            new TextBlock(t.Get("peerAskTitle", group)) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
+            new TextBlock(t.Get("peerAskIntro", group)) { IsSubtle = true },
         };
         if (form.Problem is not null) body.Add(new TextBlock(form.Problem) { Color = TextColor.Attention });
         body.Add(new InputText("question")
         {
-            Label = "Your question",
+            Label = t["peerAskQuestionLabel"],
             Value = form.Question,
             IsMultiline = true,
             MaxLength = form.MaxLength,
             IsRequired = true,
-            ErrorMessage = "Please write your question.",
+            ErrorMessage = t["peerAskQuestionError"],
         });
-        body.Add(new InputToggle("anonymous", "Post without my name") { Value = false });
+        body.Add(new InputToggle("anonymous", t["peerAskAnonymous"]) { Value = false });
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new SubmitAction($"Post to the {form.Group.ShortName} channel", new JsonObject { ["action"] = "postPeerQuestion", ["group"] = form.Group.Id })],
-            FallbackText = $"Ask the {form.Group.Name} peers: reply in Teams to post your question.",
+            Actions = [new SubmitAction(t.Get("peerAskPost", ("group", form.Group.ShortName)), new JsonObject { ["action"] = "postPeerQuestion", ["group"] = form.Group.Id })],
+            FallbackText = t.Get("peerAskFallback", group),
         };
     }
 
     public static AdaptiveCard ChannelQuestion(PeerQuestionReply reply)
     {
+        var t = reply.T;
         var q = reply.Question;
         var status = q.Status switch
         {
-            PeerQuestionStatus.Resolved => $"Resolved · {Answers(q.Answers)}",
-            PeerQuestionStatus.Answered => $"Open · {Answers(q.Answers)}",
-            _ => "Open · no answers yet",
+            PeerQuestionStatus.Resolved => t.Get("peerStatusResolved", ("answers", Answers(q.Answers, t))),
+            PeerQuestionStatus.Answered => t.Get("peerStatusOpen", ("answers", Answers(q.Answers, t))),
+            _ => t["peerStatusNoAnswers"],
         };
         var body = new List<CardElement>
         {
-            new TextBlock($"Question for the {q.Group.Name} peers") { Size = TextSize.Small, IsSubtle = true, Wrap = false },
+            new TextBlock(t.Get("peerChannelTitle", ("group", q.Group.Name))) { Size = TextSize.Small, IsSubtle = true, Wrap = false },
             new TextBlock(q.Text) { Spacing = Spacing.Small },
-            new FactSet([new Fact("Asked by", q.AskedBy), new Fact("Asked on", q.Created.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)), new Fact("Status", status)]),
+            new FactSet([new Fact(t["peerAskedBy"], q.AskedBy), new Fact(t["peerAskedOn"], t.Date(q.Created.DateTime)), new Fact(t["peerStatus"], status)]),
         };
         if (reply.Notice is not null) body.Add(new TextBlock(reply.Notice) { Color = TextColor.Accent, Weight = TextWeight.Bolder });
         var actions = new List<CardAction>();
         if (q.Status == PeerQuestionStatus.Resolved)
-            body.Add(new TextBlock("The person who asked marked this resolved; answers are closed.") { IsSubtle = true });
+            body.Add(new TextBlock(t["peerChannelResolvedNote"]) { IsSubtle = true });
         else
         {
-            body.Add(new InputText("answer") { Label = "Your answer", IsMultiline = true, MaxLength = reply.MaxAnswerLength, Placeholder = "Share what worked for you" });
-            actions.Add(new ExecuteAction("Send answer", "peerAnswer", new JsonObject { ["questionId"] = q.Id }));
+            body.Add(new InputText("answer") { Label = t["peerAnswerLabel"], IsMultiline = true, MaxLength = reply.MaxAnswerLength, Placeholder = t["peerAnswerPlaceholder"] });
+            actions.Add(new ExecuteAction(t["peerSendAnswer"], "peerAnswer", new JsonObject { ["questionId"] = q.Id }));
         }
-        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = $"Question for the {q.Group.Name} peers: {q.Text}" };
+        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = t.Get("peerChannelFallback", ("group", q.Group.Name), ("question", q.Text)) };
     }
 
-    public static AdaptiveCard AnswerToAsker(PeerAnswerReply reply) => new()
+    public static AdaptiveCard AnswerToAsker(PeerAnswerReply reply)
     {
-        Body =
-        [
-            new TextBlock($"{reply.AnswererName} answered your question to the {reply.Group.Name} peers") { Weight = TextWeight.Bolder, Heading = true },
-            new TextBlock(reply.Answer) { Spacing = Spacing.Small },
-            new TextBlock($"Your question: {Shorten(reply.QuestionText, 300)}") { Size = TextSize.Small, IsSubtle = true, Separator = true },
-        ],
-        Actions = [new SubmitAction("Mark resolved", new JsonObject { ["action"] = "resolvePeerQuestion", ["questionId"] = reply.QuestionId })],
-        FallbackText = $"{reply.AnswererName} answered: {reply.Answer}",
-    };
+        var t = reply.T;
+        return new()
+        {
+            Body =
+            [
+                new TextBlock(t.Get("peerAnswerTitle", ("name", reply.AnswererName), ("group", reply.Group.Name))) { Weight = TextWeight.Bolder, Heading = true },
+                new TextBlock(reply.Answer) { Spacing = Spacing.Small },
+                new TextBlock(t.Get("peerYourQuestion", ("question", Shorten(reply.QuestionText, 300)))) { Size = TextSize.Small, IsSubtle = true, Separator = true },
+            ],
+            Actions = [new SubmitAction(t["peerMarkResolved"], new JsonObject { ["action"] = "resolvePeerQuestion", ["questionId"] = reply.QuestionId })],
+            FallbackText = t.Get("peerAnswerFallback", ("name", reply.AnswererName), ("answer", reply.Answer)),
+        };
+    }
 
-    private static string Answers(int n) => n == 1 ? "1 answer" : $"{n} answers";
+    internal static string Answers(int n, Localization.LocalTexts t) =>
+        n == 1 ? t["peerAnswersOne"] : t.Get("peerAnswersMany", ("count", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 

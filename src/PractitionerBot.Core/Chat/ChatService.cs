@@ -59,7 +59,7 @@ public sealed partial class ChatService(
 
         // Conversation state is shared in group chats and channel threads: a coordinator's announce flow is not for others to answer.
         if (state.Dialog?.FlowId == "announce" && !roles.IsCoordinator(message.AadObjectId))
-            return [new TextReply("Only coordinators can announce events and calls.")];
+            return [new TextReply(t["announceCoordinatorsOnly"])];
         if (state.Dialog is not null && (value?.ContainsKey("dialog") == true || (value is null && !IsEscape(command))))
             return await dialogs.ContinueAsync(new DialogContext(message, state, language), text, value, cancellationToken);
         if (value is not null) return [await HandleCardActionAsync(message, value, state, t, cancellationToken)];
@@ -84,7 +84,7 @@ public sealed partial class ChatService(
             case "my groups" or "following":
                 return [await FollowingAsync(message, t, cancellationToken)];
             case "unlink":
-                return [await peers.UnlinkAsync(message, cancellationToken)];
+                return [await peers.UnlinkAsync(message, t, cancellationToken)];
             case "onboard" or "onboarding" or "set up my profile":
                 return await dialogs.StartAsync(ProfileViews.OnboardingFlow, new DialogContext(message, state, language), cancellationToken);
             case "profile" or "my profile":
@@ -92,7 +92,7 @@ public sealed partial class ChatService(
             case "announce":
                 return roles.IsCoordinator(message.AadObjectId)
                     ? await dialogs.StartAsync("announce", new DialogContext(message, state, language), cancellationToken)
-                    : [new TextReply("Only coordinators can announce events and calls.")];
+                    : [new TextReply(t["announceCoordinatorsOnly"])];
             case "forget me" or "delete my data" or "erase my data":
                 state.Awaiting = AwaitingForgetConfirmation;
                 return [profileViews.ForgetConfirm(language)];
@@ -104,9 +104,9 @@ public sealed partial class ChatService(
             case "unfollow" when argument.Length > 0:
                 return [await FollowAsync(message, argument, follow: false, t, cancellationToken)];
             case "link" when argument.Length > 0:
-                return [await peers.LinkAsync(message, argument, cancellationToken)];
+                return [await peers.LinkAsync(message, argument, t, cancellationToken)];
             case "link":
-                return [new TextReply($"Link this channel to a working group with **link GROUP-ID**. The ids are: {string.Join(", ", groups.All.Select(g => g.Id))}.")];
+                return [new TextReply(t.Get("peerLinkUsage", ("ids", string.Join(", ", groups.All.Select(g => g.Id)))))];
         }
         if (RecommendPhrases.FirstOrDefault(p => command.StartsWith(p, StringComparison.Ordinal)) is { } phrase)
         {
@@ -159,7 +159,7 @@ public sealed partial class ChatService(
     public async Task<InvokeReply> HandleInvokeAsync(IncomingMessage message, string? verb, JsonObject? data, CancellationToken cancellationToken) =>
         verb switch
         {
-            "peerAnswer" => await peers.AnswerAsync(message, data, cancellationToken),
+            "peerAnswer" => await peers.AnswerAsync(message, data, texts.In(await LanguageAsync(message, cancellationToken)), cancellationToken),
             "interested" => await announcements.InterestedAsync(message, data, cancellationToken),
             _ => InvokeReply.Text("This button is not supported any more; please ask your question again."),
         };
@@ -248,11 +248,11 @@ public sealed partial class ChatService(
             case "groups":
                 return new GroupListReply(AnswerReplies.GroupLines(groups));
             case "askPeers" when value.String("group", 200) is { } group:
-                return peers.StartAsk(group, value.String("question", 20_000));
+                return peers.StartAsk(group, value.String("question", 20_000), t);
             case "postPeerQuestion" when value.String("group", 200) is { } group:
-                return await peers.PostAsync(message, group, value.String("question", 100_000), IsTrue(value["anonymous"]), cancellationToken);
+                return await peers.PostAsync(message, group, value.String("question", 100_000), IsTrue(value["anonymous"]), t, cancellationToken);
             case "resolvePeerQuestion":
-                return await peers.ResolveAsync(message, value.String("questionId", 100), cancellationToken);
+                return await peers.ResolveAsync(message, value.String("questionId", 100), t, cancellationToken);
             case "onboard":
                 return (await dialogs.StartAsync(ProfileViews.OnboardingFlow, new DialogContext(message, state, t.Language), cancellationToken)) is { Count: > 0 } replies
                     ? replies[0] : new TextReply(t["help"]);

@@ -10,6 +10,9 @@ public abstract record Reply
     public Localization.LocalTexts? Texts { get; init; }
 
     internal string Label(string key, string english) => Texts?[key] ?? english;
+
+    /// <summary>The texts for renderers whose every label lives in dialogs/texts.yaml; whoever makes the reply chooses its language.</summary>
+    internal Localization.LocalTexts T => Texts ?? throw new InvalidOperationException($"{GetType().Name} has no texts: set Texts where the reply is made");
 }
 
 public sealed record TextReply(string Markdown) : Reply;

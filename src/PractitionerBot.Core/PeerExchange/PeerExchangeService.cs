@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PractitionerBot.Chat;
+using PractitionerBot.Localization;
 using PractitionerBot.Members;
 using PractitionerBot.WorkingGroups;
 
@@ -15,56 +16,57 @@ public sealed partial class PeerExchangeService(
     ChannelLinkStore links,
     PeerQuestionStore questions,
     IMessenger messenger,
+    ProfileStore profiles,
+    BotTexts texts,
     PeerExchangeOptions options,
     RoleOptions roles,
     TimeProvider time,
     ILogger<PeerExchangeService> log)
 {
-    public async Task<Reply> LinkAsync(IncomingMessage message, string argument, CancellationToken cancellationToken)
+    private LocalTexts InChannel => texts.In(BotTexts.ChannelLanguage);
+
+    public async Task<Reply> LinkAsync(IncomingMessage message, string argument, LocalTexts t, CancellationToken cancellationToken)
     {
-        if (message.ConversationType != "channel")
-            return new TextReply("Linking works in a Teams channel: mention me there with **link GROUP-ID**.");
-        if (!roles.IsCoordinator(message.AadObjectId))
-            return new TextReply("Only coordinators can link a channel to a working group.");
-        if (groups.Find(argument) is not { } group)
-            return new TextReply(UnknownGroup(argument));
+        if (message.ConversationType != "channel") return new TextReply(t["peerLinkOnlyInChannel"]);
+        if (!roles.IsCoordinator(message.AadObjectId)) return new TextReply(t["peerLinkCoordinatorsOnly"]);
+        if (groups.Find(argument) is not { } group) return new TextReply(UnknownGroup(argument, t));
         var reference = message.ConversationReference ?? throw new InvalidOperationException("channel messages carry a conversation reference");
         await links.LinkAsync(new ChannelLink(group.Id, message.ConversationId, message.TeamId, reference),
             UserKey.For(message.ChannelId, message.UserId), cancellationToken);
         LogLinked(log, group.Id);
-        return new TextReply($"This channel is now the **{group.Name}** channel. Questions that members put to the {group.Name} peers will be posted here as cards; answer them right in the card.");
+        return new TextReply(t.Get("peerLinked", ("group", group.NameIn(t.Language))));
     }
 
-    public async Task<Reply> UnlinkAsync(IncomingMessage message, CancellationToken cancellationToken)
+    public async Task<Reply> UnlinkAsync(IncomingMessage message, LocalTexts t, CancellationToken cancellationToken)
     {
-        if (message.ConversationType != "channel") return new TextReply("Unlinking works in a Teams channel that is linked to a working group.");
-        if (!roles.IsCoordinator(message.AadObjectId)) return new TextReply("Only coordinators can unlink a channel.");
+        if (message.ConversationType != "channel") return new TextReply(t["peerUnlinkOnlyInChannel"]);
+        if (!roles.IsCoordinator(message.AadObjectId)) return new TextReply(t["peerUnlinkCoordinatorsOnly"]);
         var group = await links.UnlinkAsync(message.ConversationId, cancellationToken);
         return group is null
-            ? new TextReply("This channel is not linked to a working group.")
-            : new TextReply($"This channel is no longer the **{groups.Find(group)?.Name ?? group}** channel.");
+            ? new TextReply(t["peerNotLinked"])
+            : new TextReply(t.Get("peerUnlinked", ("group", groups.Find(group)?.NameIn(t.Language) ?? group)));
     }
 
-    public Reply StartAsk(string groupId, string? question)
+    public Reply StartAsk(string groupId, string? question, LocalTexts t)
     {
-        if (groups.Find(groupId) is not { } group) return new TextReply(UnknownGroup(groupId));
-        return new AskPeersFormReply(Line(group), Truncate(question ?? "", options.MaxQuestionLength), options.MaxQuestionLength);
+        if (groups.Find(groupId) is not { } group) return new TextReply(UnknownGroup(groupId, t));
+        return new AskPeersFormReply(Line(group, t.Language), Truncate(question ?? "", options.MaxQuestionLength), options.MaxQuestionLength) { Texts = t };
     }
 
-    public async Task<Reply> PostAsync(IncomingMessage message, string groupId, string? text, bool anonymous, CancellationToken cancellationToken)
+    public async Task<Reply> PostAsync(IncomingMessage message, string groupId, string? text, bool anonymous, LocalTexts t, CancellationToken cancellationToken)
     {
-        if (groups.Find(groupId) is not { } group) return new TextReply(UnknownGroup(groupId));
+        if (groups.Find(groupId) is not { } group) return new TextReply(UnknownGroup(groupId, t));
+        var line = Line(group, t.Language);
         text = (text ?? "").Trim();
         if (text.Length == 0)
-            return new AskPeersFormReply(Line(group), "", options.MaxQuestionLength, "Please write your question before posting it.");
+            return new AskPeersFormReply(line, "", options.MaxQuestionLength, t["peerQuestionEmpty"]) { Texts = t };
         if (text.Length > options.MaxQuestionLength)
-            return new AskPeersFormReply(Line(group), text[..options.MaxQuestionLength], options.MaxQuestionLength,
-                $"Your question has {text.Length:N0} characters; the limit is {options.MaxQuestionLength:N0}. I kept the first {options.MaxQuestionLength:N0}: please shorten it and post again.");
+            return new AskPeersFormReply(line, text[..options.MaxQuestionLength], options.MaxQuestionLength,
+                t.Get("peerQuestionTooLong", ("length", t.Number(text.Length)), ("limit", t.Number(options.MaxQuestionLength)))) { Texts = t };
         if (message.ConversationType != "personal" || message.ConversationReference is null)
-            return new TextReply("Please ask the peers from our personal chat, so that their answers can reach you privately.");
+            return new TextReply(t["peerAskFromPersonalChat"]);
         if (await links.ForGroupAsync(group.Id, cancellationToken) is not { } link)
-            return new TextReply($"The **{group.Name}** group has no Teams channel linked yet, so I cannot post your question. " +
-                                 $"A coordinator can link one by mentioning me in the group's channel with **link {group.Id}**. Your question was not stored.");
+            return new TextReply(t.Get("peerNoChannel", ("group", line.Name), ("id", group.Id)));
 
         var question = await questions.CreateAsync(group.Id, UserKey.For(message.ChannelId, message.UserId),
             anonymous ? null : message.UserName, message.ConversationReference, text, cancellationToken);
@@ -74,57 +76,55 @@ public sealed partial class PeerExchangeService(
             // Nothing half-stored: a question nobody can see is removed again.
             await questions.DeleteAsync(question.Id, cancellationToken);
             LogPostFailed(log, group.Id, sent.Error ?? "unknown");
-            return new TextReply($"I could not post your question in the {group.Name} channel just now ({sent.Error}). Nothing was stored; please try again later.");
+            return new TextReply(t.Get("peerPostFailed", ("group", line.Name), ("error", sent.Error ?? "")));
         }
         await questions.SetChannelMessageAsync(question.Id, link.ConversationId, sent.ActivityId, cancellationToken);
         LogPosted(log, group.Id, question.Id);
-        return new TextReply($"Your question is posted in the **{group.Name}** channel{(anonymous ? " without your name" : "")}. " +
-                             "Every answer will reach you here, and you can mark the question resolved when you have what you need.");
+        return new TextReply(t.Get(anonymous ? "peerPostedAnonymously" : "peerPosted", ("group", line.Name)));
     }
 
-    public async Task<InvokeReply> AnswerAsync(IncomingMessage message, JsonObject? data, CancellationToken cancellationToken)
+    /// <summary>An answer from the channel card. <paramref name="t"/> is the answerer's language, for messages only they see.</summary>
+    public async Task<InvokeReply> AnswerAsync(IncomingMessage message, JsonObject? data, LocalTexts t, CancellationToken cancellationToken)
     {
         var questionId = data.String("questionId");
         var text = (data.String("answer") ?? "").Trim();
-        if (string.IsNullOrEmpty(questionId)) return InvokeReply.Text("This card is missing the question it belongs to; nothing was saved.");
-        if (await questions.GetAsync(questionId, cancellationToken) is not { } question)
-            return InvokeReply.Text("This question no longer exists (the asker may have erased their data).");
+        if (string.IsNullOrEmpty(questionId)) return InvokeReply.Text(t["peerCardMissingQuestion"]);
+        if (await questions.GetAsync(questionId, cancellationToken) is not { } question) return InvokeReply.Text(t["peerQuestionGone"]);
         var group = groups.Find(question.GroupId)!;
+        var channel = InChannel;
         if (question.Status == PeerQuestionStatus.Resolved)
-            return new InvokeReply(ChannelCard(question, group, "This question is resolved: answers are closed."), null);
-        if (text.Length == 0) return new InvokeReply(ChannelCard(question, group, "Please write an answer before sending."), null);
+            return new InvokeReply(ChannelCard(question, group, channel["peerAnswersClosed"]), null);
+        if (text.Length == 0) return new InvokeReply(ChannelCard(question, group, channel["peerAnswerEmpty"]), null);
         if (text.Length > options.MaxAnswerLength)
-            return new InvokeReply(ChannelCard(question, group, $"Answers are limited to {options.MaxAnswerLength:N0} characters; yours has {text.Length:N0}. Nothing was sent."), null);
+            return new InvokeReply(ChannelCard(question, group,
+                channel.Get("peerAnswerTooLong", ("limit", channel.Number(options.MaxAnswerLength)), ("length", channel.Number(text.Length)))), null);
 
-        var answererName = string.IsNullOrWhiteSpace(message.UserName) ? "A peer" : message.UserName;
-        var outcome = await questions.AddAnswerAsync(new PeerAnswer(question.Id, UserKey.For(message.ChannelId, message.UserId), answererName, text), cancellationToken);
+        var answererName = string.IsNullOrWhiteSpace(message.UserName) ? null : message.UserName;
+        var outcome = await questions.AddAnswerAsync(new PeerAnswer(question.Id, UserKey.For(message.ChannelId, message.UserId),
+            answererName ?? channel["peerDefaultAnswerer"], text), cancellationToken);
         var current = (await questions.GetAsync(question.Id, cancellationToken))!;
         if (outcome == AnswerOutcome.QuestionResolved)
-            return new InvokeReply(ChannelCard(current, group, "This question is resolved: answers are closed."), null);
-        if (outcome == AnswerOutcome.QuestionNotFound) return InvokeReply.Text("This question no longer exists.");
+            return new InvokeReply(ChannelCard(current, group, channel["peerAnswersClosed"]), null);
+        if (outcome == AnswerOutcome.QuestionNotFound) return InvokeReply.Text(t["peerQuestionGone"]);
 
         var delivered = current.AskerReference is not null
-            && (await messenger.SendAsync(current.AskerReference, new PeerAnswerReply(current.Id, Line(group), current.Text, answererName, text), cancellationToken)).Sent;
+            && (await messenger.SendAsync(current.AskerReference, await AnswerForAskerAsync(current, group, answererName, text, cancellationToken), cancellationToken)).Sent;
         LogAnswered(log, group.Id, current.Id, delivered);
-        return new InvokeReply(ChannelCard(current, group, delivered
-            ? "Thank you: your answer was sent to the person who asked."
-            : "Thank you: your answer is saved; it could not be delivered to the asker right now."), null);
+        return new InvokeReply(ChannelCard(current, group, channel[delivered ? "peerAnswerSent" : "peerAnswerSaved"]), null);
     }
 
-    public async Task<Reply> ResolveAsync(IncomingMessage message, string? questionId, CancellationToken cancellationToken)
+    public async Task<Reply> ResolveAsync(IncomingMessage message, string? questionId, LocalTexts t, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(questionId) || await questions.GetAsync(questionId, cancellationToken) is not { } question)
-            return new TextReply("I could not find that question.");
+            return new TextReply(t["peerQuestionNotFound"]);
         if (!await questions.ResolveAsync(question.Id, UserKey.For(message.ChannelId, message.UserId), cancellationToken))
-            return new TextReply(question.Status == PeerQuestionStatus.Resolved
-                ? "That question is already resolved."
-                : "Only the person who asked the question can mark it resolved.");
+            return new TextReply(t[question.Status == PeerQuestionStatus.Resolved ? "peerAlreadyResolved" : "peerOnlyAskerResolves"]);
         var resolved = (await questions.GetAsync(question.Id, cancellationToken))!;
         var group = groups.Find(resolved.GroupId)!;
         if (await links.ForGroupAsync(group.Id, cancellationToken) is { } link && resolved.ChannelActivityId is { } activityId
             && link.ConversationId == resolved.ChannelConversationId)
             await messenger.UpdateAsync(link.ConversationReference, activityId, ChannelCard(resolved, group), cancellationToken);
-        return new TextReply($"Marked as resolved. The card in the {group.Name} channel now says so, and no new answers will be taken.");
+        return new TextReply(t.Get("peerResolved", ("group", group.NameIn(t.Language))));
     }
 
     /// <summary>One reminder in the channel for each open question nobody has answered after the configured days.</summary>
@@ -136,20 +136,28 @@ public sealed partial class PeerExchangeService(
         {
             if (groups.Find(question.GroupId) is not { } group || await links.ForGroupAsync(group.Id, cancellationToken) is not { } link) continue;
             if (!await questions.MarkRemindedAsync(question.Id, cancellationToken)) continue;
-            var notice = $"Reminder: this question has been waiting {options.ReminderAfterDays} days for an answer. Can anyone help?";
+            var notice = InChannel.Get("peerReminder", ("days", options.ReminderAfterDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if ((await messenger.SendAsync(link.ConversationReference, ChannelCard(question, group, notice), cancellationToken)).Sent) sent++;
         }
         return sent;
     }
 
     public PeerQuestionReply ChannelCard(PeerQuestion q, WorkingGroup group, string? notice = null) =>
-        new(new PeerQuestionView(q.Id, Line(group), q.Text, q.AskerName ?? "a practitioner (anonymous)", q.Status, q.Answers, q.Created),
-            options.MaxAnswerLength, notice);
+        new(new PeerQuestionView(q.Id, Line(group, BotTexts.ChannelLanguage), q.Text, q.AskerName ?? InChannel["peerAnonymousAsker"], q.Status, q.Answers, q.Created),
+            options.MaxAnswerLength, notice) { Texts = InChannel };
 
-    private string UnknownGroup(string id) =>
-        $"I do not know a working group '{Truncate(id, 60)}'. The ids are: {string.Join(", ", groups.All.Select(g => g.Id))}.";
+    /// <summary>The answer as the asker reads it: in the language of their profile (they are not in this turn, so no Teams locale).</summary>
+    private async Task<PeerAnswerReply> AnswerForAskerAsync(PeerQuestion q, WorkingGroup group, string? answererName, string answer,
+        CancellationToken cancellationToken)
+    {
+        var asker = texts.In(BotTexts.Resolve((await profiles.GetAsync(q.AskerKey, cancellationToken))?.Language, null));
+        return new PeerAnswerReply(q.Id, Line(group, asker.Language), q.Text, answererName ?? asker["peerDefaultAnswerer"], answer) { Texts = asker };
+    }
 
-    private static GroupLine Line(WorkingGroup g) => new(g.Id, g.Name, g.ShortName, g.Covers);
+    private string UnknownGroup(string id, LocalTexts t) =>
+        t.Get("unknownGroup", ("id", Truncate(id, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id))));
+
+    private static GroupLine Line(WorkingGroup g, string language) => new(g.Id, g.NameIn(language), g.ShortName, g.Covers);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 

@@ -285,6 +285,7 @@ public abstract class StorageSuite : IAsyncLifetime
     }, Guid.NewGuid().ToString("N")[..12]).Announcement!;
 
     private AnnouncementService Service() => new(new AnnouncementStore(Db, Clock), new DeliveryStore(Db, Clock), new AnnouncementValidator(Groups, Clock),
-        new ChannelLinkStore(Db, Clock), new ConversationRegistry(Db, Clock), new ProfileStore(Db, Clock), new AnnouncementOptions(), Clock,
+        new ChannelLinkStore(Db, Clock), new ConversationRegistry(Db, Clock), new ProfileStore(Db, Clock),
+        PractitionerBot.Localization.BotTexts.Load(Path.Combine(Tests.Infrastructure.RepoPaths.Root, "dialogs", "texts.yaml")), new AnnouncementOptions(), Clock,
         NullLogger<AnnouncementService>.Instance);
 }
