@@ -107,7 +107,7 @@ public sealed partial class OutboxDispatcher(
         }
         if (update && result.Status is not (403 or 404))
         {
-            var wait = result.Status == 429 ? sender.ThrottledUntil : time.GetUtcNow() + TimeSpan.FromSeconds(5 + Random.Shared.Next(10));
+            var wait = result.Status == 429 ? await sender.ThrottledUntilAsync(cancellationToken) : time.GetUtcNow() + TimeSpan.FromSeconds(5 + Random.Shared.Next(10));
             await deliveries.PostponeUpdateAsync(delivery.Id, wait, result.Error ?? "update failed", cancellationToken);
             return;
         }
@@ -123,7 +123,7 @@ public sealed partial class OutboxDispatcher(
                 LogPoison(log, delivery.Id, result.Status ?? 0);
                 break;
             case 429:
-                await deliveries.RetryAsync(delivery.Id, sender.ThrottledUntil, "throttled", failed: false, cancellationToken);
+                await deliveries.RetryAsync(delivery.Id, await sender.ThrottledUntilAsync(cancellationToken), "throttled", failed: false, cancellationToken);
                 break;
             default:
                 var attempts = delivery.Attempts + 1;

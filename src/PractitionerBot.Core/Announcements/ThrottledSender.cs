@@ -14,10 +14,10 @@ public sealed class ThrottledSender(IMessenger messenger, IRateGate rate, Announ
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<StrongBox<DateTimeOffset>>> _recent = [];
-    private DateTimeOffset _throttledUntil = DateTimeOffset.MinValue;
 
-    /// <summary>Until when this instance last heard a 429 should pause sends (for retry times).</summary>
-    public DateTimeOffset ThrottledUntil { get { lock (_gate) return _throttledUntil; } }
+    /// <summary>When the pause after the last 429 (heard by any instance sharing the gate) ends: the time to retry a throttled send.</summary>
+    public async Task<DateTimeOffset> ThrottledUntilAsync(CancellationToken cancellationToken) =>
+        time.GetUtcNow() + await rate.PausedForAsync(cancellationToken);
 
     public async Task<SendResult> SendAsync(string conversationId, string reference, Reply reply, CancellationToken cancellationToken)
     {
@@ -33,14 +33,7 @@ public sealed class ThrottledSender(IMessenger messenger, IRateGate rate, Announ
 
     private async Task<SendResult> ObserveAsync(SendResult result)
     {
-        if (result.Status != 429) return result;
-        var pause = result.RetryAfter ?? TimeSpan.FromSeconds(1);
-        lock (_gate)
-        {
-            var until = time.GetUtcNow() + pause;
-            if (until > _throttledUntil) _throttledUntil = until;
-        }
-        await rate.PauseAsync(pause, CancellationToken.None);
+        if (result.Status == 429) await rate.PauseAsync(result.RetryAfter ?? TimeSpan.FromSeconds(1), CancellationToken.None);
         return result;
     }
 
@@ -61,7 +54,7 @@ public sealed class ThrottledSender(IMessenger messenger, IRateGate rate, Announ
             lock (_gate)
             {
                 now = time.GetUtcNow();
-                notBefore = Max(now, _throttledUntil);
+                notBefore = now; // the gate adds any pause
                 if (!_recent.TryGetValue(conversationId, out recent!)) _recent[conversationId] = recent = [];
                 recent.RemoveAll(r => r.Value <= notBefore - TimeSpan.FromSeconds(1));
                 if (recent.Count >= options.PerConversationPerSecond) notBefore = Max(notBefore, recent.Min(r => r.Value) + TimeSpan.FromSeconds(1));

@@ -35,10 +35,9 @@ internal static class ActivityShape
             if (id is not null && !IsPlainId(id)) problems.Add($"'{name}' must be at most {MaxIdLength} printable ASCII characters.");
         if (activity.Type == ActivityTypes.Invoke && activity.Name != CardActionInvoke)
             problems.Add($"'name' must be '{CardActionInvoke}': no other invoke is served.");
-        if (activity.MembersAdded?.Any(m => string.IsNullOrWhiteSpace(m?.Id) || !IsPlainId(m.Id)) == true)
-            problems.Add("Every entry of 'membersAdded' needs a plain 'id'.");
-        if (activity.MembersRemoved?.Any(m => string.IsNullOrWhiteSpace(m?.Id) || !IsPlainId(m.Id)) == true)
-            problems.Add("Every entry of 'membersRemoved' needs a plain 'id'.");
+        foreach (var (name, members) in new[] { ("membersAdded", activity.MembersAdded), ("membersRemoved", activity.MembersRemoved) })
+            if (members?.Any(m => string.IsNullOrWhiteSpace(m?.Id) || !IsPlainId(m.Id)) == true)
+                problems.Add($"Every entry of '{name}' needs a plain 'id'.");
         if (activity.ChannelData is not null && !TeamsChannelDataReadable(activity))
             problems.Add("'channelData' must be an object shaped like Teams channel data, with plain team, channel and tenant ids.");
         return problems;

@@ -150,7 +150,7 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Could not apologise or reset the conversation after a failed turn: {ErrorType}")]
     private static partial void LogRecoveryFailed(ILogger logger, string errorType);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "The Bot Connector refused a reply ({Reason}) on try {Attempt}; trying again")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "The Bot Connector refused a reply ({Reason}) on try {Attempt}; trying again")]
     private static partial void LogReplyRetried(ILogger logger, string reason, int attempt);
 }
 
