@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -124,8 +125,8 @@ internal static class FanoutBench
                 using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[n]}") };
                 await WaitReadyAsync(probe);
             }
-            if (database is null) Seed(Path.Combine(dir.FullName, "bot.db"), followers, connector.ServiceUrl);
-            else await SeedPostgresAsync(database.Value.ConnectionString, followers, connector.ServiceUrl);
+            await SeedAsync(database is null ? new SqliteConnection($"Data Source={Path.Combine(dir.FullName, "bot.db")}") : new NpgsqlConnection(database.Value.ConnectionString),
+                followers, connector.ServiceUrl);
             var created = await http.PostAsJsonAsync("/api/announcements", new JsonObject
             {
                 ["kind"] = "event", ["title"] = "RAN LOCAL meeting: multi-agency case work", ["workingGroups"] = new JsonArray("local"),
@@ -196,22 +197,28 @@ internal static class FanoutBench
         await drop.ExecuteNonQueryAsync();
     }
 
-    /// <summary>As <see cref="Seed"/>, on PostgreSQL.</summary>
-    private static async Task SeedPostgresAsync(string connectionString, int followers, string serviceUrl)
+    /// <summary>N members who follow Local and whose personal chats the bot knows (as if each had written to it once), on either database.</summary>
+    private static async Task SeedAsync(DbConnection connection, int followers, string serviceUrl)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var _ = connection;
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         for (var i = 0; i < followers; i++)
         {
             var user = $"bench-user-{i:D6}";
-            await using var insert = new NpgsqlCommand("""
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
                 INSERT INTO follows (user_key, group_id, created_utc) VALUES (@k, 'local', '2026-01-01T00:00:00Z');
                 INSERT INTO conversations (user_key, conversation_id, conversation_ref, updated_utc) VALUES (@k, @c, @r, '2026-01-01T00:00:00Z');
-                """, connection, transaction);
-            insert.Parameters.AddWithValue("k", user);
-            insert.Parameters.AddWithValue("c", $"a:personal-{i:D6}");
-            insert.Parameters.AddWithValue("r", Reference(i, user, serviceUrl));
+                """;
+            foreach (var (name, value) in new[] { ("k", user), ("c", $"a:personal-{i:D6}"), ("r", Reference(i, user, serviceUrl)) })
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                parameter.Value = value;
+                insert.Parameters.Add(parameter);
+            }
             await insert.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
@@ -223,34 +230,6 @@ internal static class FanoutBench
         ["conversation"] = new JsonObject { ["id"] = $"a:personal-{i:D6}", ["conversationType"] = "personal" },
         ["bot"] = new JsonObject { ["id"] = "28:bot" }, ["user"] = new JsonObject { ["id"] = "29:" + user },
     }.ToJsonString();
-
-    /// <summary>N members who follow Local and whose personal chats the bot knows (as if each had written to it once).</summary>
-    private static void Seed(string db, int followers, string serviceUrl)
-    {
-        using var connection = new SqliteConnection($"Data Source={db}");
-        connection.Open();
-        using var transaction = connection.BeginTransaction();
-        using var follow = connection.CreateCommand();
-        follow.Transaction = transaction;
-        follow.CommandText = "INSERT INTO follows (user_key, group_id, created_utc) VALUES ($k, 'local', '2026-01-01T00:00:00Z');";
-        var followKey = follow.Parameters.Add("$k", SqliteType.Text);
-        using var conversation = connection.CreateCommand();
-        conversation.Transaction = transaction;
-        conversation.CommandText = "INSERT INTO conversations (user_key, conversation_id, conversation_ref, updated_utc) VALUES ($k, $c, $r, '2026-01-01T00:00:00Z');";
-        var key = conversation.Parameters.Add("$k", SqliteType.Text);
-        var id = conversation.Parameters.Add("$c", SqliteType.Text);
-        var reference = conversation.Parameters.Add("$r", SqliteType.Text);
-        for (var i = 0; i < followers; i++)
-        {
-            var user = $"bench-user-{i:D6}";
-            followKey.Value = key.Value = user;
-            id.Value = $"a:personal-{i:D6}";
-            reference.Value = Reference(i, user, serviceUrl);
-            follow.ExecuteNonQuery();
-            conversation.ExecuteNonQuery();
-        }
-        transaction.Commit();
-    }
 
     private static string Row(Outcome o) => string.Create(CultureInfo.InvariantCulture,
         $"| {o.Scenario.Name} | {o.Delivered:N0} | {o.Followers - o.Delivered:N0} | {o.Duplicates:N0} | {o.PerSecond:F1} | {o.PerSecond / 50:F2} | {o.SteadyPerSecond:F1} | {o.SteadyPerSecond / 50:F2} | {o.Throttled:N0} | {o.Failed:N0} | {o.Hung:N0} | {o.MaxInAnySecond} | {o.Wall.TotalSeconds:F0} s |");
