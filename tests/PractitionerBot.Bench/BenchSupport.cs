@@ -65,6 +65,15 @@ internal static class BenchSupport
         throw new TimeoutException("the bot did not become ready");
     }
 
+    /// <summary>A bare web app on a loopback port, without logging: the mock Bot Connectors the benches run.</summary>
+    public static Microsoft.AspNetCore.Builder.WebApplication LoopbackApp(int port)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseUrls(builder.WebHost, $"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        return builder.Build();
+    }
+
     /// <summary>Replaces the text between the two markers, or appends the section when the markers are not there yet.</summary>
     public static void WriteSection(string output, string start, string end, string section)
     {

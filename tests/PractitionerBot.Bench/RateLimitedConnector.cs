@@ -32,10 +32,7 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
 
     public RateLimitedConnector(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = BenchSupport.LoopbackApp(port);
         _app.MapPost("/v3/conversations/{id}/activities", (string id, HttpContext http) => HandleAsync(id, http));
         _app.MapPost("/v3/conversations/{id}/activities/{reply}", (string id, HttpContext http) => HandleAsync(id, http));
         ServiceUrl = $"http://127.0.0.1:{port}/";

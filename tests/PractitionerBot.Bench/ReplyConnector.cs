@@ -20,10 +20,7 @@ internal sealed class ReplyConnector : IAsyncDisposable
 
     public ReplyConnector(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = BenchSupport.LoopbackApp(port);
         _app.MapPost("/v3/conversations/{id}/activities", (string id, HttpContext http) => HandleAsync(null, http));
         _app.MapPost("/v3/conversations/{id}/activities/{replyTo}", (string id, string replyTo, HttpContext http) => HandleAsync(replyTo, http));
         ServiceUrl = $"http://127.0.0.1:{port}/";
