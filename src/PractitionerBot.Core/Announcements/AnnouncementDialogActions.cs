@@ -18,13 +18,12 @@ public sealed class AnnouncementGroupsAction(IWorkingGroupDirectory groups) : ID
 }
 
 /// <summary>"previewAnnouncement": saves the answers as a draft (checked like the API checks them) and shows the card.</summary>
-public sealed class PreviewAnnouncementAction(AnnouncementService announcements, PeerExchange.RoleOptions roles, BotTexts texts) : IDialogAction
+public sealed class PreviewAnnouncementAction(AnnouncementService announcements, BotTexts texts) : IDialogAction
 {
     public string Name => "previewAnnouncement";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
-        if (!roles.IsCoordinator(context.Message.AadObjectId)) return [new TextReply(texts.Get("announceCoordinatorsOnly", context.Language))];
         var request = new AnnouncementRequest
         {
             Kind = state.Answer("kind"), Title = state.Answer("title"), WorkingGroups = state.Answers.GetValueOrDefault("workingGroups"),
@@ -48,14 +47,13 @@ public sealed class PreviewAnnouncementAction(AnnouncementService announcements,
 }
 
 /// <summary>"publishAnnouncement": publishes the draft the preview saved.</summary>
-public sealed class PublishAnnouncementAction(AnnouncementService announcements, PeerExchange.RoleOptions roles, BotTexts texts) : IDialogAction
+public sealed class PublishAnnouncementAction(AnnouncementService announcements, BotTexts texts) : IDialogAction
 {
     public string Name => "publishAnnouncement";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
-        // Checked again where it matters: whoever reaches this step publishes to every follower.
-        if (!roles.IsCoordinator(context.Message.AadObjectId)) return [new TextReply(texts.Get("announceCoordinatorsOnly", context.Language))];
+        // Only a coordinator gets here: the flow's role is checked at every answer (dialogs/announce.yaml).
         var result = await announcements.PublishAsync(state.Answer("announcementId") ?? "", cancellationToken);
         return [new TextReply(result.Announcement is { } a
             ? texts.Get("announcePublished", context.Language, ("status", a.Status.ToString().ToLowerInvariant()), ("id", a.Id))

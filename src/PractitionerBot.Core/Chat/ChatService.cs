@@ -24,7 +24,6 @@ public sealed partial class ChatService(
     MemberErasure erasure,
     ConversationRegistry registry,
     Announcements.AnnouncementService announcements,
-    RoleOptions roles,
     BotTexts texts,
     TurnRateLimiter limiter,
     ChatOptions options,
@@ -57,9 +56,6 @@ public sealed partial class ChatService(
         var command = Normalize(text);
         var value = message.Value is { Count: > 0 } v ? v : null;
 
-        // Conversation state is shared in group chats and channel threads: a coordinator's announce flow is not for others to answer.
-        if (state.Dialog?.FlowId == "announce" && !roles.IsCoordinator(message.AadObjectId))
-            return [new TextReply(t["announceCoordinatorsOnly"])];
         if (state.Dialog is not null && (value?.ContainsKey("dialog") == true || (value is null && !IsEscape(command))))
             return await dialogs.ContinueAsync(new DialogContext(message, state, language), text, value, cancellationToken);
         if (value is not null) return [await HandleCardActionAsync(message, value, state, t, cancellationToken)];
@@ -90,9 +86,7 @@ public sealed partial class ChatService(
             case "profile" or "my profile":
                 return [await profileViews.ProfileAsync(message, language, cancellationToken)];
             case "announce":
-                return roles.IsCoordinator(message.AadObjectId)
-                    ? await dialogs.StartAsync("announce", new DialogContext(message, state, language), cancellationToken)
-                    : [new TextReply(t["announceCoordinatorsOnly"])];
+                return await dialogs.StartAsync("announce", new DialogContext(message, state, language), cancellationToken);
             case "forget me" or "delete my data" or "erase my data":
                 state.Awaiting = AwaitingForgetConfirmation;
                 return [profileViews.ForgetConfirm(language)];

@@ -9,7 +9,8 @@ namespace PractitionerBot.Dialogs;
 /// twice with the reason, then skipping), follows branches, calls named actions. "help", "skip",
 /// "restart" and "cancel" work at every step. The state lives in <see cref="ConversationData"/>.
 /// </summary>
-public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flows, IEnumerable<IDialogAction> actions, BotTexts texts)
+public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flows, IEnumerable<IDialogAction> actions, BotTexts texts,
+    PeerExchange.RoleOptions roles)
 {
     public const int MaxRetries = 2;
     private const int DefaultMaxLength = 500;
@@ -18,9 +19,17 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
 
     public bool Has(string flowId) => flows.ContainsKey(flowId);
 
+    private TextReply? Refusal(FlowDefinition flow, DialogContext context) => flow.Role switch
+    {
+        null => null,
+        "coordinator" when roles.IsCoordinator(context.Message.AadObjectId) => null,
+        _ => new TextReply(flow.Refusal!.In(context.Language)),
+    };
+
     public async Task<List<Reply>> StartAsync(string flowId, DialogContext context, CancellationToken cancellationToken)
     {
         var flow = flows[flowId];
+        if (Refusal(flow, context) is { } refusal) return [refusal];
         context.Data.Dialog = new DialogState { FlowId = flow.Id, StepId = flow.Start };
         var replies = new List<Reply>();
         await RunAsync(context, replies, cancellationToken);
@@ -35,6 +44,8 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
             context.Data.Dialog = null; // the flow changed under a stored state: start clean rather than guess
             return [new TextReply(Texts(context)["dialogCancelled"])];
         }
+        // In a group chat or channel thread the flow is shared: a member without its role is refused, and the flow stays as it was.
+        if (Refusal(flow, context) is { } refusal) return [refusal];
         var local = Texts(context);
         var command = ChoiceMatcher.Fold(text ?? "");
         var skipPressed = value?["skip"] is JsonValue s && s.TryGetValue(out bool skip) && skip;

@@ -1,7 +1,11 @@
 namespace PractitionerBot.Dialogs;
 
-/// <summary>A conversation flow from <c>dialogs/*.yaml</c>.</summary>
-public sealed record FlowDefinition(string Id, string Start, IReadOnlyDictionary<string, FlowStep> Steps, string File);
+/// <summary>
+/// A conversation flow from <c>dialogs/*.yaml</c>. A flow with a <paramref name="Role"/> runs only for members who have it;
+/// others get <paramref name="Refusal"/>.
+/// </summary>
+public sealed record FlowDefinition(string Id, string Start, IReadOnlyDictionary<string, FlowStep> Steps, string File,
+    string? Role = null, Localized? Refusal = null);
 
 public sealed record FlowStep(
     string Id,

@@ -133,7 +133,7 @@ public static class FlowLoader
                 s["skippable"] is not JsonValue skippable || skippable.GetValue<bool>(),
                 Str(s["format"]));
         }
-        return new FlowDefinition(root["id"]!.GetValue<string>(), root["start"]!.GetValue<string>(), steps, file);
+        return new FlowDefinition(root["id"]!.GetValue<string>(), root["start"]!.GetValue<string>(), steps, file, Str(root["role"]), Loc(root["refusal"]));
     }
 
     private static string? Str(JsonNode? node) => node?.GetValue<string>();

@@ -85,7 +85,8 @@ public static class Extensions
         services.AddSingleton<IDialogAction, AnnouncementGroupsAction>();
         services.AddSingleton<IDialogAction, PreviewAnnouncementAction>();
         services.AddSingleton<IDialogAction, PublishAnnouncementAction>();
-        services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FlowCatalog>().Flows, sp.GetServices<IDialogAction>(), sp.GetRequiredService<BotTexts>()));
+        services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FlowCatalog>().Flows, sp.GetServices<IDialogAction>(), sp.GetRequiredService<BotTexts>(),
+            sp.GetRequiredService<RoleOptions>()));
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<ProfileViews>();
         services.AddSingleton<MemberErasure>();

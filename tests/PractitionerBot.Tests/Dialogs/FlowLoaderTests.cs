@@ -28,6 +28,14 @@ public sealed class FlowLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ARoleWithoutARefusal_IsRefused()
+    {
+        var message = Load("id: test\nstart: first\nrole: coordinator\nsteps:\n  - id: first\n    type: end\n");
+        Assert.StartsWith("broken.yaml:", message);
+        Assert.Contains("refusal", message);
+    }
+
+    [Fact]
     public void UnknownStepType_NamesFileAndStep()
     {
         var message = Load(Header + "  - id: first\n    type: quiz\n    next: first\n");
