@@ -20,7 +20,6 @@ public static class AdaptiveCardRenderer
         Dialogs.DialogPromptReply prompt => MemberCards.Prompt(prompt),
         Announcements.AnnouncementReply announcement => AnnouncementCards.Render(announcement),
         Members.ProfileReply profile => MemberCards.Profile(profile),
-        Members.ForgetConfirmReply forget => MemberCards.ForgetConfirm(forget),
         _ => null,
     };
 

@@ -18,7 +18,6 @@ public static class MarkdownRenderer
         Dialogs.DialogPromptReply p => Prompt(p),
         Announcements.AnnouncementReply a => $"**{a.Announcement.Title}**" + (a.Announcement.Url is { } u ? $"\n\n[{a.T["announcementDetails"]}]({u})" : ""),
         Members.ProfileReply p => $"**{p.Title}**\n\n" + string.Join('\n', p.Fields.Select(f => $"- {f.Label}: {f.Value}")) + $"\n\n_{p.Note}_",
-        Members.ForgetConfirmReply f => f.Text + $"\n\nType **{f.YesLabel}** or **{f.NoLabel}**.",
         PeerAnswerReply a => $"**{a.T.Get("peerAnswerTitle", ("name", a.AnswererName), ("group", a.Group.Name))}**\n\n{a.Answer}",
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "no Markdown rendering for this reply"),
     };
@@ -48,11 +47,12 @@ public static class MarkdownRenderer
     private static string Prompt(Dialogs.DialogPromptReply p)
     {
         var sb = new StringBuilder();
+        if (p.LeadIn is not null) sb.Append("**").Append(p.LeadIn).Append("**\n\n");
         if (p.Problem is not null) sb.Append("_").Append(p.Problem).Append("_\n\n");
         sb.Append(p.Prompt);
         if (p.Choices.Count > 0)
             sb.Append("\n\n").Append(string.Join('\n', p.Choices.Select((c, i) => $"{i + 1}. {c.Title}")));
-        if (p.Skippable) sb.Append("\n\n(**skip** to leave it out)");
+        if (p.Skippable) sb.Append("\n\n").Append(p.T.Get("dialogSkipHint", ("skip", p.Labels.SkipWord)));
         return sb.ToString();
     }
 

@@ -9,7 +9,9 @@ internal static class MemberCards
 {
     public static AdaptiveCard Prompt(DialogPromptReply p)
     {
-        var body = new List<CardElement> { new TextBlock(p.Prompt) };
+        var body = new List<CardElement>();
+        if (p.LeadIn is not null) body.Add(new TextBlock(p.LeadIn) { IsSubtle = true, Weight = TextWeight.Bolder });
+        body.Add(new TextBlock(p.Prompt));
         if (p.Problem is not null) body.Add(new TextBlock(p.Problem) { Color = TextColor.Attention, Spacing = Spacing.Small });
         var data = new JsonObject { ["dialog"] = p.FlowId, ["step"] = p.StepId };
         var actions = new List<CardAction>();
@@ -50,17 +52,6 @@ internal static class MemberCards
             new SubmitAction(p.ForgetLabel, new JsonObject { ["action"] = "forgetMe" }),
         ],
         FallbackText = p.Title,
-    };
-
-    public static AdaptiveCard ForgetConfirm(ForgetConfirmReply f) => new()
-    {
-        Body = [new TextBlock(f.Text)],
-        Actions =
-        [
-            new SubmitAction(f.YesLabel, new JsonObject { ["action"] = "forgetMeConfirmed" }),
-            new SubmitAction(f.NoLabel, new JsonObject { ["action"] = "forgetMeCancelled" }),
-        ],
-        FallbackText = f.Text,
     };
 
     private static JsonObject With(JsonObject data, string answer)

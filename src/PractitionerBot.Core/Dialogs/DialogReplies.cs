@@ -12,11 +12,16 @@ public sealed record DialogPromptReply(
     int? MaxLength,
     bool Skippable,
     string? Problem,
-    PromptLabels Labels) : Reply;
+    PromptLabels Labels) : Reply
+{
+    /// <summary>"Back to setting up your profile:" when the step is asked again after something else.</summary>
+    public string? LeadIn { get; init; }
+}
 
 public sealed record PromptChoice(string Value, string Title);
 
-public sealed record PromptLabels(string Next, string Skip, string Yes, string No);
+/// <summary>Button labels, and the word a member types to skip (for channels without buttons).</summary>
+public sealed record PromptLabels(string Next, string Skip, string Yes, string No, string SkipWord);
 
 /// <summary>Something a flow step asks the bot to do ("recommendGroups", "saveProfile").</summary>
 public interface IDialogAction
@@ -26,10 +31,14 @@ public interface IDialogAction
     Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken);
 }
 
-/// <summary>The turn a flow runs in.</summary>
-public sealed class DialogContext(IncomingMessage message, ConversationData data, string language)
+/// <summary>The turn a flow runs in: the member's own flows, in a conversation that may be shared.</summary>
+public sealed class DialogContext(IncomingMessage message, ConversationData conversation, string language)
 {
     public IncomingMessage Message { get; } = message;
-    public ConversationData Data { get; } = data;
+    public ConversationData Conversation { get; } = conversation;
+    public MemberState Member { get; } = conversation.For(message.UserId);
     public string Language { get; set; } = language;
+
+    /// <summary>Set by an action to leave every flow and start this one when the current flow ends.</summary>
+    public string? SwitchTo { get; set; }
 }

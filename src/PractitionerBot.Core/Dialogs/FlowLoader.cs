@@ -20,7 +20,7 @@ public static class FlowLoader
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonSchema>> Schemas = new();
 
     /// <summary>Files in the folder that are not flows.</summary>
-    private static readonly string[] NotFlows = ["texts.yaml"];
+    private static readonly string[] NotFlows = ["texts.yaml", Chat.Commands.CommandTable.File];
 
     public static IReadOnlyDictionary<string, FlowDefinition> LoadAll(string folder, IReadOnlySet<string> actions)
     {
@@ -131,9 +131,15 @@ public static class FlowLoader
                 Str(s["choicesFrom"]),
                 s["maxLength"] is JsonValue max ? max.GetValue<int>() : null,
                 s["skippable"] is not JsonValue skippable || skippable.GetValue<bool>(),
-                Str(s["format"]));
+                Str(s["format"]))
+            {
+                Accepts = Str(s["accepts"]) == "statement" ? AnswerShape.Statement : AnswerShape.Any,
+                YesLabel = Loc(s["yesLabel"]),
+                NoLabel = Loc(s["noLabel"]),
+            };
         }
-        return new FlowDefinition(root["id"]!.GetValue<string>(), root["start"]!.GetValue<string>(), steps, file, Str(root["role"]), Loc(root["refusal"]));
+        return new FlowDefinition(root["id"]!.GetValue<string>(), root["start"]!.GetValue<string>(), steps, file, Str(root["role"]), Loc(root["refusal"]),
+            Loc(root["title"]), Str(root["kind"]) == "aside" ? FlowKind.Aside : FlowKind.Task);
     }
 
     private static string? Str(JsonNode? node) => node?.GetValue<string>();

@@ -15,6 +15,12 @@ public sealed class ConversationRegistry(Database database, TimeProvider time)
             WHERE conversations.conversation_ref <> excluded.conversation_ref;
             """, cancellationToken, ("$k", userKey), ("$c", conversationId), ("$r", conversationReference), ("$t", time.Utc()));
 
+    /// <summary>Keeps where a member can be reached 1:1, from a message in their personal chat.</summary>
+    public Task RememberAsync(Chat.IncomingMessage message, CancellationToken cancellationToken) =>
+        message.ConversationType == "personal" && message.ConversationReference is { } reference && message.UserId.Length > 0
+            ? RememberAsync(UserKey.For(message.ChannelId, message.UserId), message.ConversationId, reference, cancellationToken)
+            : Task.CompletedTask;
+
     public Task ForgetAsync(string userKey, CancellationToken cancellationToken) =>
         database.ExecuteAsync("DELETE FROM conversations WHERE user_key = $k;", cancellationToken, ("$k", userKey));
 

@@ -8,9 +8,6 @@ namespace PractitionerBot.Members;
 /// <summary>The member's profile as they see it.</summary>
 public sealed record ProfileReply(string Title, IReadOnlyList<(string Label, string Value)> Fields, string Note, string EditLabel, string ForgetLabel) : Reply;
 
-/// <summary>"Forget me": what will be erased, and a yes / no.</summary>
-public sealed record ForgetConfirmReply(string Text, string YesLabel, string NoLabel) : Reply;
-
 public sealed class ProfileViews(ProfileStore profiles, FollowStore follows, IWorkingGroupDirectory groups, FlowCatalog catalog, BotTexts texts)
 {
     public const string OnboardingFlow = "onboarding";
@@ -34,11 +31,5 @@ public sealed class ProfileViews(ProfileStore profiles, FollowStore follows, IWo
             (t["profileFollowing"], following.Count == 0 ? t["profileNotGiven"] : string.Join(", ", following.Select(g => groups.Find(g)?.NameIn(language) ?? g))),
         };
         return new ProfileReply(t["profileTitle"], fields, t["profileStored"], t["profileEdit"], t["profileForget"]);
-    }
-
-    public ForgetConfirmReply ForgetConfirm(string language)
-    {
-        var t = texts.In(language);
-        return new ForgetConfirmReply(t["forgetConfirm"], t["forgetYes"], t["forgetNo"]);
     }
 }

@@ -11,8 +11,8 @@ using PractitionerBot.Chat;
 namespace PractitionerBot.Bot;
 
 /// <summary>Maps Bot Framework activities to the channel-neutral <see cref="ChatService"/> and back.</summary>
-internal sealed class PractitionerActivityHandler(ChatService chat, ConversationState conversationState, Storage.Database database,
-    Microsoft.Extensions.Options.IOptions<Hosting.BotAuthOptions> auth) : TeamsActivityHandler
+internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmission admission, InvokeRouter invokes, Onboarding.Welcome welcome,
+    ConversationState conversationState, Storage.Database database, Microsoft.Extensions.Options.IOptions<Hosting.BotAuthOptions> auth) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<ConversationData> _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
@@ -27,7 +27,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         var activity = (Activity)turnContext.Activity;
         var text = activity.RemoveRecipientMention() ?? activity.Text;
         var incoming = Incoming(activity, text, CardValue(activity.Value));
-        var (proceed, refusal) = chat.Admit(incoming);
+        var (proceed, refusal) = admission.Admit(incoming);
         if (!proceed)
         {
             if (refusal is not null) await SendAsync(turnContext, [refusal], cancellationToken);
@@ -39,11 +39,12 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var replies = await chat.HandleAsync(incoming, data, cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
-        // "Forget me": the conversation's stored state goes too (it is not written back at the end of the turn),
+        // "Forget me": the member's state in this conversation goes too (all of it once nobody else has any here),
         // and no copy of anything erased stays behind in the database files.
         if (data.EraseRequested)
         {
-            await conversationState.DeleteAsync(turnContext, cancellationToken);
+            if (data.Forget(incoming.UserId)) await conversationState.DeleteAsync(turnContext, cancellationToken);
+            else await conversationState.SaveChangesAsync(turnContext, force: true, cancellationToken);
             await database.ScrubAsync(cancellationToken);
         }
     }
@@ -55,7 +56,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
 
     protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         turnContext.Activity.Conversation?.ConversationType is null or "personal"
-            ? chat.UninstalledAsync(Incoming((Activity)turnContext.Activity, null, null), cancellationToken)
+            ? welcome.UninstalledAsync(Incoming((Activity)turnContext.Activity, null, null), cancellationToken)
             : Task.CompletedTask;
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext,
@@ -76,7 +77,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
     private async Task WelcomeHereAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        var replies = await chat.StartOnboardingAsync(Incoming((Activity)turnContext.Activity, null, null), data, cancellationToken);
+        var replies = await welcome.StartAsync(Incoming((Activity)turnContext.Activity, null, null), data, cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
     }
 
@@ -110,7 +111,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
                     ConversationReference = BotMessenger.Serialize(reference),
                 };
                 var data = await _data.GetAsync(personal, () => new ConversationData(), ct);
-                var replies = await chat.StartOnboardingAsync(message, data, ct);
+                var replies = await welcome.StartAsync(message, data, ct);
                 foreach (var reply in replies)
                 {
                     var outgoing = (Activity)ReplyActivities.ToActivity(reply, activity.ChannelId);
@@ -132,7 +133,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var activity = (Activity)turnContext.Activity;
-        var result = await chat.HandleInvokeAsync(Incoming(activity, null, null), invokeValue.Action?.Verb, CardValue(invokeValue.Action?.Data), cancellationToken);
+        var result = await invokes.HandleAsync(Incoming(activity, null, null), invokeValue.Action?.Verb, CardValue(invokeValue.Action?.Data), cancellationToken);
         if (result.Card is { } card && AdaptiveCardRenderer.Render(card) is { } rendered)
             return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.card.adaptive", Value = JObject.Parse(rendered.ToJsonString()) };
         return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = result.Message ?? "" };

@@ -79,14 +79,10 @@ public static class Extensions
         services.AddHostedService<RetentionService>();
         services.AddSingleton(sp => BotTexts.Load(Path.Combine(sp.GetRequiredService<IOptions<DialogOptions>>().Value.Path, "texts.yaml")));
         services.AddSingleton(sp => new FlowCatalog(FlowLoader.LoadAll(sp.GetRequiredService<IOptions<DialogOptions>>().Value.Path, DialogActionNames.All)));
-        services.AddSingleton<IDialogAction, RecommendGroupsAction>();
-        services.AddSingleton<IDialogAction, SaveProfileAction>();
-        services.AddSingleton<IDialogAction, ShowSummaryAction>();
         services.AddSingleton<IDialogAction, AnnouncementGroupsAction>();
         services.AddSingleton<IDialogAction, PreviewAnnouncementAction>();
         services.AddSingleton<IDialogAction, PublishAnnouncementAction>();
-        services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FlowCatalog>().Flows, sp.GetServices<IDialogAction>(), sp.GetRequiredService<BotTexts>(),
-            sp.GetRequiredService<RoleOptions>()));
+        services.AddChat(sp => sp.GetRequiredService<IOptions<DialogOptions>>().Value.Path);
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<ProfileViews>();
         services.AddSingleton<MemberErasure>();
@@ -99,8 +95,6 @@ public static class Extensions
         services.AddSingleton<AnnouncementService>();
         services.AddSingleton<ThrottledSender>();
         services.AddHostedService<OutboxDispatcher>();
-        services.AddSingleton<TurnRateLimiter>();
-        services.AddSingleton<ChatService>();
 
         services.AddHttpClient();
         services.AddSingleton<IStorage, SqlStorage>();

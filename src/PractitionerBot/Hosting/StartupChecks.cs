@@ -9,14 +9,14 @@ namespace PractitionerBot.Hosting;
 /// starts, so a broken file stops start-up with its name instead of failing the first member.
 /// </summary>
 internal sealed partial class StartupChecks(FlowCatalog flows, BotTexts texts, IWorkingGroupDirectory groups, PeerExchange.RoleOptions roles,
-    ILogger<StartupChecks> log) : IHostedService
+    Chat.Commands.CommandRouter commands, ILogger<StartupChecks> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (roles.Coordinators.Count == 0 && !roles.EveryoneWhenEmpty) LogNoCoordinators(log);
         if (!flows.Flows.ContainsKey(Members.ProfileViews.OnboardingFlow))
             throw new InvalidDataException("Dialogs:Path: the onboarding flow (dialogs/onboarding.yaml, id 'onboarding') is missing");
-        _ = (texts.Has("help"), groups.All.Count);
+        _ = (texts.Has("help"), groups.All.Count, commands.Table.Commands.Count);
         return Task.CompletedTask;
     }
 

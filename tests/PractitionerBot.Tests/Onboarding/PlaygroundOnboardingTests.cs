@@ -64,7 +64,7 @@ public sealed class PlaygroundOnboardingTests
             Assert.Contains("Ghent", profile);
             Assert.Contains("Politie", profile); // the card speaks the member's language: Dutch
 
-            Assert.Contains("forgetMeConfirmed", await Answer("forget me"));
+            Assert.Contains("\"dialog\":\"forget\"", await Answer("forget me"));
             await Answer("yes");
             Assert.Null(await host.Services.GetRequiredService<ProfileStore>().GetAsync(userKey, CancellationToken.None));
         }

@@ -151,7 +151,9 @@ public sealed class PeerExchangeEndToEndTests(BotFixture bot) : IClassFixture<Bo
     {
         var conversation = BotFixture.NewConversation();
         await bot.Host.PostActivityAsync(Activities.TeamsMessage(bot.Connector.ServiceUrl, conversation, "Which group is for me?"));
-        Assert.Contains("Tell me in a sentence", (await bot.Connector.MessageAsync(conversation)).Text);
+        var prompt = (await bot.Connector.MessageAsync(conversation)).Card!;
+        Assert.Empty(await CardValidator.ErrorsAsync(prompt));
+        Assert.Contains("Tell me in a sentence", prompt.ToJsonString());
 
         await bot.Host.PostActivityAsync(Activities.TeamsMessage(bot.Connector.ServiceUrl, conversation,
             "I'm a probation officer preparing a terrorist offender's release"));

@@ -1,0 +1,39 @@
+using PractitionerBot.Dialogs;
+using PractitionerBot.Members;
+
+namespace PractitionerBot.Chat;
+
+/// <summary>"recommendFromDescription": the groups that fit what the member wrote about their work.</summary>
+public sealed class RecommendFromDescriptionAction(QuestionAnswerer answers, Localization.BotTexts texts) : IDialogAction
+{
+    public string Name => "recommendFromDescription";
+
+    public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken) =>
+        [await answers.RecommendAsync(context.Message, state.Answer("description") ?? "", texts.In(context.Language), cancellationToken)];
+}
+
+/// <summary>"eraseMember": "forget me" confirmed; erases the member everywhere and drops their state in this conversation.</summary>
+public sealed class EraseMemberAction(MemberErasure erasure, Localization.BotTexts texts) : IDialogAction
+{
+    public string Name => "eraseMember";
+
+    public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
+    {
+        await erasure.EraseAsync(UserKey.For(context.Message.ChannelId, context.Message.UserId), cancellationToken);
+        context.Member.Flows.Clear();
+        context.Conversation.EraseRequested = true;
+        return [new TextReply(texts.Get("forgetDone", context.Language))];
+    }
+}
+
+/// <summary>"switchFlow": the member chose to leave the task they were in for the one they asked for.</summary>
+public sealed class SwitchFlowAction : IDialogAction
+{
+    public string Name => "switchFlow";
+
+    public Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
+    {
+        context.SwitchTo = state.Answer("to");
+        return Task.FromResult<IReadOnlyList<Reply>>([]);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+using PractitionerBot.Knowledge;
+using PractitionerBot.Localization;
+using PractitionerBot.Members;
+using PractitionerBot.WorkingGroups;
+
+namespace PractitionerBot.Chat;
+
+/// <summary>A question to the papers: the answer card with its sources, or "no good answer" with the working groups whose peers may know.</summary>
+public sealed partial class QuestionAnswerer(IKnowledgeBase knowledge, IWorkingGroupDirectory groups, WorkingGroupRouter router, FollowStore follows,
+    ChatOptions options, ILogger<QuestionAnswerer> log)
+{
+    public async Task<Reply> AnswerAsync(IncomingMessage message, string question, LocalTexts t, CancellationToken cancellationToken)
+    {
+        if (question.Length > options.MaxMessageLength) question = question[..options.MaxMessageLength];
+        var answer = knowledge.Ask(question, options.SourcesPerAnswer);
+        LogAnswered(log, answer.Status, answer.Hits.Count, Math.Round(answer.Confidence, 2), answer.IsConfident);
+        if (answer.Status != KnowledgeStatus.Ok) return AnswerReplies.From(answer, groups, t);
+        var routing = router.Route(question, answer: answer);
+        if (answer.IsConfident) return AnswerReplies.From(answer, groups, t, Line(routing.Best.Group));
+        return new NoAnswerReply(question, await RecommendationsAsync(message, routing, cancellationToken));
+    }
+
+    /// <summary>"Which group is for me": the groups that fit a sentence about the member's work, with reasons.</summary>
+    public async Task<Reply> RecommendAsync(IncomingMessage message, string about, LocalTexts t, CancellationToken cancellationToken)
+    {
+        var routing = router.Route(about);
+        if (!routing.HasSignal) return new TextReply(t["noSignal"]);
+        var intro = routing.TwoFit
+            ? t.Get("recommendTwo", ("first", routing.Ranked[0].Group.NameIn(t.Language)), ("second", routing.Ranked[1].Group.NameIn(t.Language)))
+            : t.Get("recommendBest", ("group", routing.Best.Group.NameIn(t.Language)));
+        return new RecommendationReply(intro, await RecommendationsAsync(message, routing, cancellationToken), routing.TwoFit, null);
+    }
+
+    private async Task<IReadOnlyList<GroupRecommendation>> RecommendationsAsync(IncomingMessage message, RoutingResult routing, CancellationToken cancellationToken)
+    {
+        var followed = await follows.GroupsAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
+        var shown = routing.Ranked.Take(3).Where((s, i) => i == 0 || s.Score >= 0.1).ToList();
+        return shown.Select(s => new GroupRecommendation(Line(s.Group), s.Score, s.Reason, followed.Contains(s.Group.Id))).ToList();
+    }
+
+    private static GroupLine Line(WorkingGroup g) => new(g.Id, g.Name, g.ShortName, g.Covers);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Question answered: status {Status}, {HitCount} hits, confidence {Confidence}, confident {Confident}")]
+    private static partial void LogAnswered(ILogger logger, KnowledgeStatus status, int hitCount, double confidence, bool confident);
+}
