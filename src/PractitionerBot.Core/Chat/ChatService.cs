@@ -195,7 +195,7 @@ public sealed partial class ChatService(
     private async Task<Reply> FollowAsync(IncomingMessage message, string groupId, bool follow, LocalTexts t, CancellationToken cancellationToken)
     {
         if (groups.Find(groupId) is not { } group)
-            return new TextReply(t.Get("unknownGroup", ("id", TextUtil.Truncate(groupId, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id)))));
+            return new TextReply(t.Get("unknownGroup", ("id", MemberText.Escape(groupId, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id)))));
         var key = UserKey.For(message.ChannelId, message.UserId);
         var changed = follow ? await follows.FollowAsync(key, group.Id, cancellationToken) : await follows.UnfollowAsync(key, group.Id, cancellationToken);
         var name = ("group", group.NameIn(t.Language));
@@ -219,7 +219,8 @@ public sealed partial class ChatService(
     private async Task<Reply> ForgetAsync(IncomingMessage message, ConversationData state, bool confirmed, LocalTexts t, CancellationToken cancellationToken)
     {
         if (!confirmed) return new TextReply(t["forgetCancelled"]);
-        await erasure.EraseAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
+        var erased = await erasure.EraseAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
+        await peers.AskerErasedAsync(erased.PeerQuestionIds, cancellationToken);
         state.Dialog = null;
         state.Awaiting = null;
         state.EraseRequested = true;

@@ -11,6 +11,9 @@ public sealed class PeerExchangeOptions
 
     [Range(100, 20_000)] public int MaxAnswerLength { get; set; } = 4_000;
 
+    /// <summary>Answers relayed to one asker in any hour, from all answerers together; beyond it an answer is refused with the reason.</summary>
+    [Range(1, 1_000)] public int AnswersPerAskerPerHour { get; set; } = 20;
+
     /// <summary>An open question with no answer after this many days gets one reminder in the channel.</summary>
     [Range(1, 365)] public int ReminderAfterDays { get; set; } = 3;
 
