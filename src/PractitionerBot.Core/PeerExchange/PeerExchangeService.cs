@@ -68,6 +68,8 @@ public sealed partial class PeerExchangeService(
             return new TextReply(t["peerAskFromPersonalChat"]);
         if (await links.ForGroupAsync(group.Id, cancellationToken) is not { } link)
             return new TextReply(t.Get("peerNoChannel", ("group", line.Name), ("id", group.Id)));
+        if (!relays.TryPostTo(link.ConversationId, UserKey.For(message.ChannelId, message.UserId)))
+            return new TextReply(t.Get("peerPostLimit", ("group", line.Name), ("limit", t.Number(options.QuestionsPerMemberPerHour))));
 
         var question = await questions.CreateAsync(group.Id, UserKey.For(message.ChannelId, message.UserId),
             anonymous ? null : message.UserName, message.ConversationReference, text, cancellationToken);

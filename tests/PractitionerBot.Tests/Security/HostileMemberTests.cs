@@ -126,6 +126,24 @@ public sealed class HostileMemberTests(BotFixture bot) : IClassFixture<BotFixtur
     }
 
     [Fact]
+    public async Task ElevenPeerQuestions_FromOneMember_PostTenCardsToTheChannel()
+    {
+        var channel = NewChannel();
+        await LinkAsync(bot.Host, bot.Connector, channel, "local");
+        var spammer = BotFixture.NewConversation();
+        for (var i = 1; i <= 11; i++)
+        {
+            await bot.Host.PostActivityAsync(Activities.TeamsMessage(bot.Connector.ServiceUrl, spammer, null, new JsonObject
+            {
+                ["action"] = "postPeerQuestion", ["group"] = "local", ["question"] = $"Buy cheap training number {i}",
+            }));
+            await bot.Connector.MessageAsync(spammer, count: i);
+        }
+        Assert.Equal(10, bot.Connector.All.Count(a => a.ConversationId == channel && a.Card is not null));
+        Assert.Contains("You have posted 10 questions to the Local channel in the last hour", (await bot.Connector.MessageAsync(spammer, count: 11)).Text);
+    }
+
+    [Fact]
     public async Task PeerAnswer_FromAnotherConversationWithAKnownQuestionId_IsRefusedAndRevealsNothing()
     {
         var channel = NewChannel();
