@@ -73,6 +73,7 @@ internal static class AnnounceCommand
         args.AllowOnly("--file", "--url", "--key");
         if (args.Positional.Count != 2) throw new CliException("announce create takes no id, only a file: announce create --file FILE.yaml");
         var body = YamlToJson.ReadObject(args.Require("--file"));
+        RelativeDates.Resolve(body, DateTimeOffset.UtcNow);
         // The API may grow fields before this list does, so an unknown key is sent, with a word in case it is a typo.
         foreach (var (field, _) in body.Where(f => !Fields.Contains(f.Key)))
             stderr.WriteLine($"warning: '{field}' is not an announcement field this CLI knows; sent as written");

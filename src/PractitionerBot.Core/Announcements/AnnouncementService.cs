@@ -100,6 +100,18 @@ public sealed partial class AnnouncementService(
 
     public Task<Announcement?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
 
+    /// <summary>
+    /// The announcement if members may see it: published (sending or sent), or cancelled after its cards reached someone.
+    /// Drafts and scheduled ones are the coordinators' until they go out.
+    /// </summary>
+    public async Task<Announcement?> PublishedAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) switch
+        {
+            { Status: AnnouncementStatus.Sending or AnnouncementStatus.Sent } a => a,
+            { Status: AnnouncementStatus.Cancelled } a when (await deliveries.CountsAsync(id, cancellationToken)).Delivered > 0 => a,
+            _ => null,
+        };
+
     public Task<List<Announcement>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
 
     public Task<DeliveryCounts> CountsAsync(string id, CancellationToken cancellationToken, bool reminders = false) =>
@@ -112,7 +124,7 @@ public sealed partial class AnnouncementService(
         var key = UserKey.For(message.ChannelId, message.UserId);
         var profile = await profiles.GetAsync(key, cancellationToken);
         var clicker = BotTexts.Resolve(profile?.Language, message.Locale);
-        if (id is null || await store.GetAsync(id, cancellationToken) is not { } a) return InvokeReply.Text(texts.Get("announcementGone", clicker));
+        if (id is null || await PublishedAsync(id, cancellationToken) is not { } a) return InvokeReply.Text(texts.Get("announcementGone", clicker));
         var count = a.Status == AnnouncementStatus.Cancelled ? await store.InterestedAsync(id, cancellationToken) : await store.MarkInterestedAsync(id, key, cancellationToken);
         // The returned card replaces the message for everyone in a channel: no personal wording, just the count, in the channel's language.
         return message.ConversationType == "personal"

@@ -22,10 +22,17 @@ public sealed class AnnouncementValidator(IWorkingGroupDirectory groups, TimePro
         if (kind is not ("event" or "call")) Add("kind", "must be \"event\" or \"call\"");
         if (string.IsNullOrWhiteSpace(r.Title)) Add("title", "is required");
         else if (r.Title.Length > 200) Add("title", "must be at most 200 characters");
-        var wgs = (r.WorkingGroups ?? []).Select(g => g.Trim()).Distinct().ToList();
-        if (wgs.Count == 0) Add("workingGroups", "name at least one working group");
-        foreach (var g in wgs.Where(g => groups.Find(g) is null))
-            Add("workingGroups", $"unknown working group '{g}' (valid: {string.Join(", ", groups.All.Select(x => x.Id))})");
+        var named = r.WorkingGroups ?? [];
+        if (named.Any(string.IsNullOrWhiteSpace)) Add("workingGroups", "an entry is null or empty");
+        var wgs = named.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()).Distinct().ToList();
+        if (wgs.Count == 0 && !errors.ContainsKey("workingGroups")) Add("workingGroups", "name at least one working group");
+        // However many unknown ids a body carries, the answer names a few and gives the valid ids once.
+        var unknown = wgs.Where(g => groups.Find(g) is null).ToList();
+        if (unknown.Count > 0)
+            Add("workingGroups", $"unknown working group{(unknown.Count == 1 ? "" : "s")} "
+                + string.Join(", ", unknown.Take(5).Select(g => $"'{Short(g)}'"))
+                + (unknown.Count > 5 ? $" and {unknown.Count - 5:N0} more" : "")
+                + $" (valid: {string.Join(", ", groups.All.Select(x => x.Id))})");
         var audience = r.Audience ?? new Audience();
         if (!audience.Channels && !audience.Followers) Add("audience", "choose channels, followers or both");
 
@@ -42,6 +49,14 @@ public sealed class AnnouncementValidator(IWorkingGroupDirectory groups, TimePro
         {
             if (DateTimeOffset.TryParse(r.PublishAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var p)) publishAt = p;
             else Add("publishAt", $"'{r.PublishAt}' is not a date and time with an offset, e.g. 2026-03-01T09:00:00+01:00");
+        }
+
+        if (zone is not null)
+        {
+            // A local time whose instant falls outside years 1 to 9999 cannot be compared, sent or put in a calendar.
+            if (starts is { } s0 && !Representable(s0, zone)) { Add("startsAt", "is out of range"); starts = null; }
+            if (ends is { } e0 && !Representable(e0, zone)) { Add("endsAt", "is out of range"); ends = null; }
+            if (deadline is { } d0 && !Representable(d0, zone)) { Add("deadline", "is out of range"); deadline = null; }
         }
 
         var now = time.GetUtcNow();
@@ -79,6 +94,15 @@ public sealed class AnnouncementValidator(IWorkingGroupDirectory groups, TimePro
         add(field, $"'{text}' is not a date and time (use 2026-03-10T09:30)");
         return null;
     }
+
+    private static bool Representable(DateTime local, TimeZoneInfo zone)
+    {
+        var utcTicks = local.Ticks - zone.GetUtcOffset(local).Ticks;
+        // A day's margin either side: the member's own zone may be up to 14 hours from the announcement's.
+        return utcTicks >= TimeSpan.TicksPerDay && utcTicks <= DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay;
+    }
+
+    private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

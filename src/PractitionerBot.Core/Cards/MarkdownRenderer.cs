@@ -14,11 +14,11 @@ public static class MarkdownRenderer
         GroupListReply list => GroupList(list.Groups),
         RecommendationReply r => r.Intro + "\n\n" + Recommended(r.Groups) + "\n\nType **follow GROUP-ID** to follow a group.",
         AskPeersFormReply form => form.T.Get("peerAskTeamsOnly", ("group", form.Group.Name)),
-        PeerQuestionReply q => $"**{q.T.Get("peerChannelTitle", ("group", q.Question.Group.Name))}**\n\n{q.Question.Text}\n\n_{q.T.Get("peerAskedByLine", ("name", q.Question.AskedBy))}_",
+        PeerQuestionReply q => $"**{q.T.Get("peerChannelTitle", ("group", q.Question.Group.Name))}**\n\n{MemberText.Escape(q.Question.Text)}\n\n_{q.T.Get("peerAskedByLine", ("name", MemberText.Escape(q.Question.AskedBy)))}_",
         Dialogs.DialogPromptReply p => Prompt(p),
         Announcements.AnnouncementReply a => $"**{a.Announcement.Title}**" + (a.Announcement.Url is { } u ? $"\n\n[{a.T["announcementDetails"]}]({u})" : ""),
-        Members.ProfileReply p => $"**{p.Title}**\n\n" + string.Join('\n', p.Fields.Select(f => $"- {f.Label}: {f.Value}")) + $"\n\n_{p.Note}_",
-        PeerAnswerReply a => $"**{a.T.Get("peerAnswerTitle", ("name", a.AnswererName), ("group", a.Group.Name))}**\n\n{a.Answer}",
+        Members.ProfileReply p => $"**{p.Title}**\n\n" + string.Join('\n', p.Fields.Select(f => $"- {f.Label}: {MemberText.Escape(f.Value)}")) + $"\n\n_{p.Note}_",
+        PeerAnswerReply a => $"**{a.T.Get("peerAnswerHeading", ("group", a.Group.Name))}**\n\n{a.T["peerAnswerFrom"]}: {MemberText.Escape(a.AnswererName)}\n\n{MemberText.Escape(a.Answer)}",
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "no Markdown rendering for this reply"),
     };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PractitionerBot.Chat;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Members;
 
@@ -43,7 +44,7 @@ internal static class MemberCards
         Body =
         [
             new TextBlock(p.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
-            new FactSet(p.Fields.Select(f => new Fact(f.Label, f.Value)).ToList()),
+            new FactSet(p.Fields.Select(f => new Fact(f.Label, MemberText.Escape(f.Value))).ToList()),
             new TextBlock(p.Note) { Size = TextSize.Small, IsSubtle = true },
         ],
         Actions =

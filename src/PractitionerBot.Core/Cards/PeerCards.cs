@@ -86,8 +86,8 @@ internal static class PeerCards
         var body = new List<CardElement>
         {
             new TextBlock(t.Get("peerChannelTitle", ("group", q.Group.Name))) { Size = TextSize.Small, IsSubtle = true, Wrap = false },
-            new TextBlock(q.Text) { Spacing = Spacing.Small },
-            new FactSet([new Fact(t["peerAskedBy"], q.AskedBy), new Fact(t["peerAskedOn"], t.Date(q.Created.DateTime)), new Fact(t["peerStatus"], status)]),
+            new TextBlock(MemberText.Escape(q.Text)) { Spacing = Spacing.Small },
+            new FactSet([new Fact(t["peerAskedBy"], MemberText.Escape(q.AskedBy)), new Fact(t["peerAskedOn"], t.Date(q.Created.DateTime)), new Fact(t["peerStatus"], status)]),
         };
         if (reply.Notice is not null) body.Add(new TextBlock(reply.Notice) { Color = TextColor.Accent, Weight = TextWeight.Bolder });
         var actions = new List<CardAction>();
@@ -98,9 +98,13 @@ internal static class PeerCards
             body.Add(new InputText("answer") { Label = t["peerAnswerLabel"], IsMultiline = true, MaxLength = reply.MaxAnswerLength, Placeholder = t["peerAnswerPlaceholder"] });
             actions.Add(new ExecuteAction(t["peerSendAnswer"], "peerAnswer", new JsonObject { ["questionId"] = q.Id }));
         }
-        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = t.Get("peerChannelFallback", ("group", q.Group.Name), ("question", q.Text)) };
+        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = t.Get("peerChannelFallback", ("group", q.Group.Name), ("question", MemberText.Escape(q.Text))) };
     }
 
+    /// <summary>
+    /// The heading is the bot's own words and the answerer's name sits in a labelled fact, both above the answer,
+    /// which comes framed on its own: nothing in an answer can pass for the heading or for who wrote it.
+    /// </summary>
     public static AdaptiveCard AnswerToAsker(PeerAnswerReply reply)
     {
         var t = reply.T;
@@ -108,19 +112,18 @@ internal static class PeerCards
         {
             Body =
             [
-                new TextBlock(t.Get("peerAnswerTitle", ("name", reply.AnswererName), ("group", reply.Group.Name))) { Weight = TextWeight.Bolder, Heading = true },
-                new TextBlock(reply.Answer) { Spacing = Spacing.Small },
-                new TextBlock(t.Get("peerYourQuestion", ("question", Shorten(reply.QuestionText, 300)))) { Size = TextSize.Small, IsSubtle = true, Separator = true },
+                new TextBlock(t.Get("peerAnswerHeading", ("group", reply.Group.Name))) { Weight = TextWeight.Bolder, Heading = true },
+                new FactSet([new Fact(t["peerAnswerFrom"], MemberText.Escape(reply.AnswererName))]) { Spacing = Spacing.Small },
+                new Container([new TextBlock(MemberText.Escape(reply.Answer))]) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Small },
+                new TextBlock(t.Get("peerYourQuestion", ("question", MemberText.Escape(reply.QuestionText, 300)))) { Size = TextSize.Small, IsSubtle = true, Separator = true },
             ],
             Actions = [new SubmitAction(t["peerMarkResolved"], new JsonObject { ["action"] = "resolvePeerQuestion", ["questionId"] = reply.QuestionId })],
-            FallbackText = t.Get("peerAnswerFallback", ("name", reply.AnswererName), ("answer", reply.Answer)),
+            FallbackText = t.Get("peerAnswerFallback", ("name", MemberText.Escape(reply.AnswererName)), ("answer", MemberText.Escape(reply.Answer))),
         };
     }
 
     internal static string Answers(int n, Localization.LocalTexts t) =>
         n == 1 ? t["peerAnswersOne"] : t.Get("peerAnswersMany", ("count", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -13,13 +13,14 @@ public sealed class RecommendFromDescriptionAction(QuestionAnswerer answers, Loc
 }
 
 /// <summary>"eraseMember": "forget me" confirmed; erases the member everywhere and drops their state in this conversation.</summary>
-public sealed class EraseMemberAction(MemberErasure erasure, Localization.BotTexts texts) : IDialogAction
+public sealed class EraseMemberAction(MemberErasure erasure, PeerExchange.PeerExchangeService peers, Localization.BotTexts texts) : IDialogAction
 {
     public string Name => "eraseMember";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
-        await erasure.EraseAsync(UserKey.For(context.Message.ChannelId, context.Message.UserId), cancellationToken);
+        var erased = await erasure.EraseAsync(UserKey.For(context.Message.ChannelId, context.Message.UserId), cancellationToken);
+        await peers.AskerErasedAsync(erased.PeerQuestionIds, cancellationToken);
         context.Member.Flows.Clear();
         context.Conversation.EraseRequested = true;
         return [new TextReply(texts.Get("forgetDone", context.Language))];

@@ -297,5 +297,5 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
 
     private LocalTexts Texts(DialogContext context) => texts.In(context.Language);
 
-    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Short(string text) => MemberText.Escape(text, 41);
 }

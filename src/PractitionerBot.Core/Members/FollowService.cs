@@ -11,7 +11,7 @@ public sealed class FollowService(FollowStore follows, IWorkingGroupDirectory gr
     public async Task<Reply> FollowAsync(IncomingMessage message, string groupId, bool follow, LocalTexts t, CancellationToken cancellationToken)
     {
         if (groups.Find(groupId) is not { } group)
-            return new TextReply(t.Get("unknownGroup", ("id", TextUtil.Truncate(groupId, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id)))));
+            return new TextReply(t.Get("unknownGroup", ("id", MemberText.Escape(groupId, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id)))));
         var key = UserKey.For(message.ChannelId, message.UserId);
         var changed = follow ? await follows.FollowAsync(key, group.Id, cancellationToken) : await follows.UnfollowAsync(key, group.Id, cancellationToken);
         var name = ("group", group.NameIn(t.Language));

@@ -3,24 +3,37 @@ using PractitionerBot.Storage;
 
 namespace PractitionerBot.Members;
 
+/// <summary>What an erasure touched: the rows, and the peer questions whose channel cards still show the member's name.</summary>
+public sealed record ErasureResult(int Rows, IReadOnlyList<string> PeerQuestionIds);
+
 /// <summary>
 /// "Forget me": deletes the member's profile, follows, consent, feedback, outbox rows, chat reference and interest marks, and anonymises the
 /// questions they put to peers and the answers they gave (the text stays for the group, without
-/// name, key or a way to reach them). Records that an erasure happened, without who.
+/// name, key or a way to reach them). Their open questions are closed: nobody could resolve them any more, and
+/// closed questions are deleted by retention. Records that an erasure happened, without who.
 /// </summary>
 public sealed partial class MemberErasure(Database database, TimeProvider time, ILogger<MemberErasure> log)
 {
-    public async Task<int> EraseAsync(string userKey, CancellationToken cancellationToken)
+    public async Task<ErasureResult> EraseAsync(string userKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var asked = new List<string>();
+        await using (var select = connection.Command(transaction, "SELECT id FROM peer_questions WHERE asker_key = $k;", ("$k", userKey)))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) asked.Add(reader.GetString(0));
         var rows = 0;
+        await using (var close = connection.Command(transaction, """
+            UPDATE peer_questions SET asker_key = 'erased', asker_name = NULL, asker_ref = NULL, status = 'Resolved',
+                updated_utc = CASE WHEN status = 'Resolved' THEN updated_utc ELSE $now END
+            WHERE asker_key = $k;
+            """, ("$k", userKey), ("$now", time.Utc())))
+            rows += await close.ExecuteNonQueryAsync(cancellationToken);
         foreach (var sql in new[]
                  {
                      "DELETE FROM profiles WHERE user_key = $k;",
                      "DELETE FROM follows WHERE user_key = $k;",
                      "DELETE FROM feedback WHERE user_key = $k;",
-                     "UPDATE peer_questions SET asker_key = 'erased', asker_name = NULL, asker_ref = NULL WHERE asker_key = $k;",
                      "UPDATE peer_answers SET answerer_key = 'erased', answerer_name = NULL WHERE answerer_key = $k;",
                      "DELETE FROM deliveries WHERE user_key = $k;",
                      "DELETE FROM conversations WHERE user_key = $k;",
@@ -38,7 +51,7 @@ public sealed partial class MemberErasure(Database database, TimeProvider time, 
         }
         await transaction.CommitAsync(cancellationToken);
         LogErased(log, rows);
-        return rows;
+        return new ErasureResult(rows, asked);
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "A member's data was erased on request ({Rows} rows)")]

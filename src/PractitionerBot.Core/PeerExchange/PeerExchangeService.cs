@@ -20,6 +20,7 @@ public sealed partial class PeerExchangeService(
     BotTexts texts,
     PeerExchangeOptions options,
     RoleOptions roles,
+    RelayLimiter relays,
     TimeProvider time,
     ILogger<PeerExchangeService> log)
 {
@@ -67,6 +68,8 @@ public sealed partial class PeerExchangeService(
             return new TextReply(t["peerAskFromPersonalChat"]);
         if (await links.ForGroupAsync(group.Id, cancellationToken) is not { } link)
             return new TextReply(t.Get("peerNoChannel", ("group", line.Name), ("id", group.Id)));
+        if (!relays.TryPostTo(link.ConversationId, UserKey.For(message.ChannelId, message.UserId)))
+            return new TextReply(t.Get("peerPostLimit", ("group", line.Name), ("limit", t.Number(options.QuestionsPerMemberPerHour))));
 
         var question = await questions.CreateAsync(group.Id, UserKey.For(message.ChannelId, message.UserId),
             anonymous ? null : message.UserName, message.ConversationReference, text, cancellationToken);
@@ -89,7 +92,9 @@ public sealed partial class PeerExchangeService(
         var questionId = data.String("questionId");
         var text = (data.String("answer") ?? "").Trim();
         if (string.IsNullOrEmpty(questionId)) return InvokeReply.Text(t["peerCardMissingQuestion"]);
-        if (await questions.GetAsync(questionId, cancellationToken) is not { } question) return InvokeReply.Text(t["peerQuestionGone"]);
+        // Only from the question's own channel: from anywhere else the question is as good as unknown (no card, no asker's name).
+        if (await questions.GetAsync(questionId, cancellationToken) is not { } question || question.ChannelConversationId != message.ConversationId)
+            return InvokeReply.Text(t["peerQuestionGone"]);
         var group = groups.Find(question.GroupId)!;
         var channel = InChannel;
         if (question.Status == PeerQuestionStatus.Resolved)
@@ -98,6 +103,9 @@ public sealed partial class PeerExchangeService(
         if (text.Length > options.MaxAnswerLength)
             return new InvokeReply(ChannelCard(question, group,
                 channel.Get("peerAnswerTooLong", ("limit", channel.Number(options.MaxAnswerLength)), ("length", channel.Number(text.Length)))), null);
+
+        if (question.AskerReference is not null && !relays.TryRelayTo(question.AskerKey))
+            return new InvokeReply(ChannelCard(question, group, channel["peerAnswerAskerBusy"]), null);
 
         var answererName = string.IsNullOrWhiteSpace(message.UserName) ? null : message.UserName;
         var outcome = await questions.AddAnswerAsync(new PeerAnswer(question.Id, UserKey.For(message.ChannelId, message.UserId),
@@ -121,10 +129,24 @@ public sealed partial class PeerExchangeService(
             return new TextReply(t[question.Status == PeerQuestionStatus.Resolved ? "peerAlreadyResolved" : "peerOnlyAskerResolves"]);
         var resolved = (await questions.GetAsync(question.Id, cancellationToken))!;
         var group = groups.Find(resolved.GroupId)!;
-        if (await links.ForGroupAsync(group.Id, cancellationToken) is { } link && resolved.ChannelActivityId is { } activityId
-            && link.ConversationId == resolved.ChannelConversationId)
-            await messenger.UpdateAsync(link.ConversationReference, activityId, ChannelCard(resolved, group), cancellationToken);
+        await UpdateChannelCardAsync(resolved, group, null, cancellationToken);
         return new TextReply(t.Get("peerResolved", ("group", group.NameIn(t.Language))));
+    }
+
+    /// <summary>After "forget me": the channel cards of the member's questions are redrawn without their name, and closed.</summary>
+    public async Task AskerErasedAsync(IReadOnlyList<string> questionIds, CancellationToken cancellationToken)
+    {
+        foreach (var id in questionIds)
+            if (await questions.GetAsync(id, cancellationToken) is { } question && groups.Find(question.GroupId) is { } group)
+                await UpdateChannelCardAsync(question, group, InChannel["peerAskerErased"], cancellationToken);
+    }
+
+    private async Task UpdateChannelCardAsync(PeerQuestion question, WorkingGroup group, string? notice, CancellationToken cancellationToken)
+    {
+        if (await links.ForGroupAsync(group.Id, cancellationToken) is not { } link || question.ChannelActivityId is not { } activityId
+            || link.ConversationId != question.ChannelConversationId) return;
+        var updated = await messenger.UpdateAsync(link.ConversationReference, activityId, ChannelCard(question, group, notice), cancellationToken);
+        if (!updated.Sent) LogCardUpdateFailed(log, group.Id, question.Id);
     }
 
     /// <summary>One reminder in the channel for each open question nobody has answered after the configured days.</summary>
@@ -155,7 +177,7 @@ public sealed partial class PeerExchangeService(
     }
 
     private string UnknownGroup(string id, LocalTexts t) =>
-        t.Get("unknownGroup", ("id", Truncate(id, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id))));
+        t.Get("unknownGroup", ("id", MemberText.Escape(id, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id))));
 
     private static GroupLine Line(WorkingGroup g, string language) => new(g.Id, g.NameIn(language), g.ShortName, g.Covers);
 
@@ -169,6 +191,9 @@ public sealed partial class PeerExchangeService(
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Peer question for {GroupId} could not be posted: {Error}")]
     private static partial void LogPostFailed(ILogger logger, string groupId, string error);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Channel card of peer question {QuestionId} in {GroupId} could not be updated")]
+    private static partial void LogCardUpdateFailed(ILogger logger, string groupId, string questionId);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Answer to peer question {QuestionId} in {GroupId}; delivered to asker: {Delivered}")]
     private static partial void LogAnswered(ILogger logger, string groupId, string questionId, bool delivered);

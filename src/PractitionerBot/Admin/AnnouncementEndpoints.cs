@@ -41,7 +41,7 @@ internal static class AnnouncementEndpoints
 
         // Opened from the card by members' browsers: public, but only for published events.
         api.MapGet("/{id}/event.ics", async (string id, AnnouncementService service, CancellationToken ct) =>
-            await service.GetAsync(id, ct) is { Kind: "event", StartsAt: not null, Status: not AnnouncementStatus.Draft } a
+            await service.PublishedAsync(id, ct) is { Kind: "event", StartsAt: not null } a
                 ? Results.Text(Calendar(a), "text/calendar; charset=utf-8")
                 : NotFound(id));
         return endpoints;

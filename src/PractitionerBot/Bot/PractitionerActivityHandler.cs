@@ -133,7 +133,12 @@ internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmiss
         AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var activity = (Activity)turnContext.Activity;
-        var result = await invokes.HandleAsync(Incoming(activity, null, null), invokeValue.Action?.Verb, CardValue(invokeValue.Action?.Data), cancellationToken);
+        var incoming = Incoming(activity, null, null);
+        // A card invoke is a turn like a message: one member cannot fire sixty answers at once.
+        var (proceed, refusal) = admission.Admit(incoming);
+        if (!proceed)
+            return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = (refusal as TextReply)?.Markdown ?? "" };
+        var result = await invokes.HandleAsync(incoming, invokeValue.Action?.Verb, CardValue(invokeValue.Action?.Data), cancellationToken);
         if (result.Card is { } card && AdaptiveCardRenderer.Render(card) is { } rendered)
             return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.card.adaptive", Value = JObject.Parse(rendered.ToJsonString()) };
         return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = result.Message ?? "" };

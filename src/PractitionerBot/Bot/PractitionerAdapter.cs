@@ -18,9 +18,12 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
     private readonly TenantAllowList _tenants;
     private readonly ILogger<PractitionerAdapter> _log;
 
+    /// <summary>The category of the SDK's own log lines, kept apart from ours so that its level can be lowered alone.</summary>
+    public const string SdkLogCategory = "Microsoft.Bot";
+
     public PractitionerAdapter(BotFrameworkAuthentication auth, ConversationState conversationState, Localization.BotTexts texts, IOptions<ConnectorOptions> connector,
-        TimeProvider time, TenantAllowList tenants, ILogger<PractitionerAdapter> log)
-        : base(auth, log)
+        TimeProvider time, TenantAllowList tenants, ILoggerFactory loggers, ILogger<PractitionerAdapter> log)
+        : base(auth, loggers.CreateLogger(SdkLogCategory + ".Builder.CloudAdapter"))
     {
         _connector = connector.Value;
         _time = time;

@@ -26,6 +26,9 @@ public static class Extensions
     {
         var services = builder.Services;
         var root = builder.Environment.ContentRootPath;
+        // The Bot Framework SDK logs conversation ids (1:1 chats too) at Information: Warning, unless the operator sets the level.
+        if (builder.Configuration.GetSection("Logging:LogLevel")[PractitionerAdapter.SdkLogCategory] is null)
+            builder.Logging.AddFilter(PractitionerAdapter.SdkLogCategory, LogLevel.Warning);
 
         services.AddValidatedOptions<KnowledgeOptions>(KnowledgeOptions.Section, o =>
         {
@@ -95,6 +98,7 @@ public static class Extensions
         services.AddSingleton<AnnouncementService>();
         services.AddSingleton<ThrottledSender>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<RelayLimiter>();
 
         services.AddHttpClient();
         services.AddSingleton<IStorage, SqlStorage>();

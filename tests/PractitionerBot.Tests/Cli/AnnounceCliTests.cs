@@ -36,6 +36,9 @@ public sealed class AnnounceCliTests : IAsyncLifetime
     private Task<(int Code, string Out, string Err)> RunWithKeyAsync(string key, params string[] args) =>
         RunAsync([.. args, "--url", _api.Url, "--key", key]);
 
+    private static DateTime BrusselsToday(int days) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).Date.AddDays(days);
+
     private string Yaml(string text)
     {
         var path = _dir.File($"announcement-{Guid.NewGuid():N}.yaml");
@@ -62,9 +65,10 @@ public sealed class AnnounceCliTests : IAsyncLifetime
         Assert.True(body["audience"]!["channels"]!.GetValue<bool>());
         Assert.True(body["audience"]!["followers"]!.GetValue<bool>());
         Assert.Equal(40, body["places"]!.GetValue<long>());
-        Assert.Equal("2026-03-10T09:30", body["startsAt"]!.GetValue<string>());
-        Assert.Equal("2026-03-11T13:00", body["endsAt"]!.GetValue<string>());
-        Assert.Equal("2026-02-20T23:59", body["deadline"]!.GetValue<string>());
+        // The example's dates are relative ("+60d 09:30"): resolved to local times in its zone, days from today.
+        Assert.Equal(BrusselsToday(60).ToString("yyyy-MM-dd") + "T09:30", body["startsAt"]!.GetValue<string>());
+        Assert.Equal(BrusselsToday(61).ToString("yyyy-MM-dd") + "T13:00", body["endsAt"]!.GetValue<string>());
+        Assert.Equal(BrusselsToday(45).ToString("yyyy-MM-dd") + "T23:59", body["deadline"]!.GetValue<string>());
         Assert.Equal("Europe/Brussels", body["timeZone"]!.GetValue<string>());
         Assert.Equal("https://home-affairs.ec.europa.eu/networks/radicalisation-awareness-network-ran_en", body["url"]!.GetValue<string>());
         Assert.True(body.ContainsKey("publishAt"));
@@ -83,7 +87,9 @@ public sealed class AnnounceCliTests : IAsyncLifetime
         Assert.Equal("Internal Security Fund - Police", body["programme"]!.GetValue<string>());
         Assert.Equal("EUR 5 million", body["budget"]!.GetValue<string>());
         Assert.Contains("consortium", body["eligibility"]!.GetValue<string>());
-        Assert.Equal("2026-03-02T09:00:00+01:00", body["publishAt"]!.GetValue<string>());
+        var publishAt = DateTimeOffset.Parse(body["publishAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(BrusselsToday(7).AddHours(9), publishAt.DateTime);
+        Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels").GetUtcOffset(publishAt.DateTime), publishAt.Offset);
         Assert.False(body["audience"]!["followers"]!.GetValue<bool>());
     }
 

@@ -58,7 +58,8 @@ public sealed class PeerExchangeEndToEndTests(BotFixture bot) : IClassFixture<Bo
         var delivered = await bot.Connector.MessageAsync(asker, count: 2);
         var answerCard = delivered.Card!;
         Assert.Empty(await CardValidator.ErrorsAsync(answerCard));
-        Assert.Contains("Pat Peer answered your question", answerCard.ToJsonString());
+        Assert.Contains("An answer to your question to the Local peers", answerCard.ToJsonString());
+        Assert.Contains("\"title\":\"Answered by\",\"value\":\"Pat Peer\"", answerCard.ToJsonString());
         Assert.Contains("We briefed every new council group", answerCard.ToJsonString());
 
         var resolve = answerCard["actions"]!.AsArray().Single()!["data"]!.AsObject();

@@ -39,10 +39,11 @@ public sealed class PeerExchangeLanguageTests(BotFixture bot) : IClassFixture<Bo
         var answerCard = (await bot.Connector.MessageAsync(asker, count: 2)).Card!;
         Assert.Empty(await CardValidator.ErrorsAsync(answerCard));
         var json = answerCard.ToJsonString(Readable);
-        Assert.Contains("Pat Peer a répondu à votre question aux pairs du groupe Local", json);
+        Assert.Contains("Une réponse à votre question aux pairs du groupe Local", json);
+        Assert.Contains("\"title\":\"Réponse de\",\"value\":\"Pat Peer\"", json);
         Assert.Contains("Votre question : Comment garder le maire", json);
         Assert.Contains("\"title\":\"Marquer comme résolue\"", json);
-        Assert.DoesNotContain("answered your question", json);
+        Assert.DoesNotContain("An answer to your question", json);
 
         var resolve = answerCard["actions"]!.AsArray().Single()!["data"]!.AsObject();
         await bot.Host.PostActivityAsync(Activities.TeamsMessage(bot.Connector.ServiceUrl, asker, null, (JsonObject)resolve.DeepClone()));

@@ -45,7 +45,7 @@ public sealed class PlaygroundEndToEndTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", response["type"]!.GetValue<string>());
         Assert.Contains("your answer was sent", response["value"]!.ToJsonString());
 
-        var delivered = await teams.WaitForAsync("createMessage", (c, m) => c == personal && m.Card()?.ToJsonString().Contains("answered your question") == true);
+        var delivered = await teams.WaitForAsync("createMessage", (c, m) => c == personal && m.Card()?.ToJsonString().Contains("An answer to your question") == true);
         Assert.Contains("Megan Bowen", delivered.Card()!.ToJsonString());
         Assert.Contains("We briefed every new council group", delivered.Card()!.ToJsonString());
 

@@ -273,6 +273,7 @@ public abstract class StorageSuite : IAsyncLifetime
                 found.Add($"{table}.{column}");
         Assert.Empty(found);
         Assert.Equal("A question", (await questions.GetAsync(asked.Id, default))!.Text); // kept for the group, anonymised
+        Assert.Equal(PeerQuestionStatus.Resolved, (await questions.GetAsync(asked.Id, default))!.Status); // closed, so retention removes it
     }
 
     protected static List<(string ConversationId, string Reference, string? UserKey)> Recipients(int count) =>
