@@ -11,7 +11,7 @@ public sealed class ActivityFuzzer(int seed, string serviceUrl)
 {
     public sealed record Case(int Index, string Shape, byte[] Body);
 
-    // Every card action and verb the bot knows: ChatService.HandleCardActionAsync and HandleInvokeAsync, dialog steps (MemberCards).
+    // Every card action and verb the bot knows: the card actions (Chat/CardActions), InvokeRouter, dialog steps (MemberCards).
     private static readonly string[] SubmitActions =
         ["feedback", "follow", "unfollow", "groups", "askPeers", "postPeerQuestion", "resolvePeerQuestion", "onboard", "forgetMe", "forgetMeConfirmed", "forgetMeCancelled", "noSuchAction"];
     private static readonly string[] DataKeys =
