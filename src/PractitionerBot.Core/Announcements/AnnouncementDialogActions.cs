@@ -18,7 +18,7 @@ public sealed class AnnouncementGroupsAction(IWorkingGroupDirectory groups) : ID
 }
 
 /// <summary>"previewAnnouncement": saves the answers as a draft (checked like the API checks them) and shows the card.</summary>
-public sealed class PreviewAnnouncementAction(AnnouncementService announcements, BotTexts texts) : IDialogAction
+public sealed class PreviewAnnouncementAction(AnnouncementService announcements, AnnouncementCards cards, BotTexts texts) : IDialogAction
 {
     public string Name => "previewAnnouncement";
 
@@ -42,7 +42,7 @@ public sealed class PreviewAnnouncementAction(AnnouncementService announcements,
         }
         state.Answers["previewOk"] = ["yes"];
         state.Answers["announcementId"] = [draft.Id];
-        return [announcements.Card(draft, 0, notice: texts.Get("announcementPreview", context.Language), language: context.Language)];
+        return [cards.Card(draft, 0, notice: texts.Get("announcementPreview", context.Language), language: context.Language)];
     }
 }
 

@@ -7,13 +7,13 @@ using PractitionerBot.PeerExchange;
 namespace PractitionerBot.Chat;
 
 /// <summary>Action.Execute from a card (Teams universal actions): the returned card replaces the clicked one.</summary>
-public sealed class InvokeRouter(PeerExchangeService peers, AnnouncementService announcements, MemberLanguage languages, BotTexts texts)
+public sealed class InvokeRouter(PeerExchangeService peers, AnnouncementInterest interest, MemberLanguage languages, BotTexts texts)
 {
     public async Task<InvokeReply> HandleAsync(IncomingMessage message, string? verb, JsonObject? data, CancellationToken cancellationToken) =>
         verb switch
         {
             "peerAnswer" => await peers.AnswerAsync(message, data, texts.In(await languages.OfAsync(message, cancellationToken)), cancellationToken),
-            "interested" => await announcements.InterestedAsync(message, data, cancellationToken),
+            "interested" => await interest.InterestedAsync(message, data, cancellationToken),
             _ => InvokeReply.Text(texts.Get("unknownAction", await languages.OfAsync(message, cancellationToken))),
         };
 }

@@ -8,56 +8,32 @@ using PractitionerBot.WorkingGroups;
 namespace PractitionerBot.PeerExchange;
 
 /// <summary>
-/// Questions to a working group's peers: linking a group's channel, posting a question there as a
-/// card, taking answers from the card, delivering them to the asker, resolving, and reminding.
+/// Questions to a working group's peers: posting a question to the group's linked channel as a card, taking answers
+/// from the card, delivering them to the asker, and resolving. Linking is <see cref="ChannelLinking"/>; reminders are
+/// <see cref="PeerReminders"/>.
 /// </summary>
 public sealed partial class PeerExchangeService(
     IWorkingGroupDirectory groups,
     ChannelLinkStore links,
     PeerQuestionStore questions,
     IMessenger messenger,
-    ProfileStore profiles,
-    BotTexts texts,
+    PeerQuestionCards cards,
     PeerExchangeOptions options,
-    RoleOptions roles,
     RelayLimiter relays,
-    TimeProvider time,
     ILogger<PeerExchangeService> log)
 {
-    private LocalTexts InChannel => texts.In(BotTexts.ChannelLanguage);
-
-    public async Task<Reply> LinkAsync(IncomingMessage message, string argument, LocalTexts t, CancellationToken cancellationToken)
-    {
-        if (message.ConversationType != "channel") return new TextReply(t["peerLinkOnlyInChannel"]);
-        if (!roles.IsCoordinator(message.AadObjectId)) return new TextReply(t["peerLinkCoordinatorsOnly"]);
-        if (groups.Find(argument) is not { } group) return new TextReply(UnknownGroup(argument, t));
-        var reference = message.ConversationReference ?? throw new InvalidOperationException("channel messages carry a conversation reference");
-        await links.LinkAsync(new ChannelLink(group.Id, message.ConversationId, message.TeamId, reference),
-            UserKey.For(message.ChannelId, message.UserId), cancellationToken);
-        LogLinked(log, group.Id);
-        return new TextReply(t.Get("peerLinked", ("group", group.NameIn(t.Language))));
-    }
-
-    public async Task<Reply> UnlinkAsync(IncomingMessage message, LocalTexts t, CancellationToken cancellationToken)
-    {
-        if (message.ConversationType != "channel") return new TextReply(t["peerUnlinkOnlyInChannel"]);
-        if (!roles.IsCoordinator(message.AadObjectId)) return new TextReply(t["peerUnlinkCoordinatorsOnly"]);
-        var group = await links.UnlinkAsync(message.ConversationId, cancellationToken);
-        return group is null
-            ? new TextReply(t["peerNotLinked"])
-            : new TextReply(t.Get("peerUnlinked", ("group", groups.Find(group)?.NameIn(t.Language) ?? group)));
-    }
+    private LocalTexts InChannel => cards.InChannel;
 
     public Reply StartAsk(string groupId, string? question, LocalTexts t)
     {
-        if (groups.Find(groupId) is not { } group) return new TextReply(UnknownGroup(groupId, t));
-        return new AskPeersFormReply(Line(group, t.Language), Truncate(question ?? "", options.MaxQuestionLength), options.MaxQuestionLength) { Texts = t };
+        if (groups.Find(groupId) is not { } group) return new TextReply(cards.UnknownGroup(groupId, t));
+        return new AskPeersFormReply(PeerQuestionCards.Line(group, t.Language), Truncate(question ?? "", options.MaxQuestionLength), options.MaxQuestionLength) { Texts = t };
     }
 
     public async Task<Reply> PostAsync(IncomingMessage message, string groupId, string? text, bool anonymous, LocalTexts t, CancellationToken cancellationToken)
     {
-        if (groups.Find(groupId) is not { } group) return new TextReply(UnknownGroup(groupId, t));
-        var line = Line(group, t.Language);
+        if (groups.Find(groupId) is not { } group) return new TextReply(cards.UnknownGroup(groupId, t));
+        var line = PeerQuestionCards.Line(group, t.Language);
         text = (text ?? "").Trim();
         if (text.Length == 0)
             return new AskPeersFormReply(line, "", options.MaxQuestionLength, t["peerQuestionEmpty"]) { Texts = t };
@@ -73,7 +49,7 @@ public sealed partial class PeerExchangeService(
 
         var question = await questions.CreateAsync(group.Id, UserKey.For(message.ChannelId, message.UserId),
             anonymous ? null : message.UserName, message.ConversationReference, text, cancellationToken);
-        var sent = await messenger.SendAsync(link.ConversationReference, ChannelCard(question, group), cancellationToken);
+        var sent = await messenger.SendAsync(link.ConversationReference, cards.ChannelCard(question, group), cancellationToken);
         if (!sent.Sent)
         {
             // Nothing half-stored: a question nobody can see is removed again.
@@ -98,27 +74,27 @@ public sealed partial class PeerExchangeService(
         var group = groups.Find(question.GroupId)!;
         var channel = InChannel;
         if (question.Status == PeerQuestionStatus.Resolved)
-            return new InvokeReply(ChannelCard(question, group, channel["peerAnswersClosed"]), null);
-        if (text.Length == 0) return new InvokeReply(ChannelCard(question, group, channel["peerAnswerEmpty"]), null);
+            return new InvokeReply(cards.ChannelCard(question, group, channel["peerAnswersClosed"]), null);
+        if (text.Length == 0) return new InvokeReply(cards.ChannelCard(question, group, channel["peerAnswerEmpty"]), null);
         if (text.Length > options.MaxAnswerLength)
-            return new InvokeReply(ChannelCard(question, group,
+            return new InvokeReply(cards.ChannelCard(question, group,
                 channel.Get("peerAnswerTooLong", ("limit", channel.Number(options.MaxAnswerLength)), ("length", channel.Number(text.Length)))), null);
 
         if (question.AskerReference is not null && !relays.TryRelayTo(question.AskerKey))
-            return new InvokeReply(ChannelCard(question, group, channel["peerAnswerAskerBusy"]), null);
+            return new InvokeReply(cards.ChannelCard(question, group, channel["peerAnswerAskerBusy"]), null);
 
         var answererName = string.IsNullOrWhiteSpace(message.UserName) ? null : message.UserName;
         var outcome = await questions.AddAnswerAsync(new PeerAnswer(question.Id, UserKey.For(message.ChannelId, message.UserId),
             answererName ?? channel["peerDefaultAnswerer"], text), cancellationToken);
         var current = (await questions.GetAsync(question.Id, cancellationToken))!;
         if (outcome == AnswerOutcome.QuestionResolved)
-            return new InvokeReply(ChannelCard(current, group, channel["peerAnswersClosed"]), null);
+            return new InvokeReply(cards.ChannelCard(current, group, channel["peerAnswersClosed"]), null);
         if (outcome == AnswerOutcome.QuestionNotFound) return InvokeReply.Text(t["peerQuestionGone"]);
 
         var delivered = current.AskerReference is not null
-            && (await messenger.SendAsync(current.AskerReference, await AnswerForAskerAsync(current, group, answererName, text, cancellationToken), cancellationToken)).Sent;
+            && (await messenger.SendAsync(current.AskerReference, await cards.AnswerForAskerAsync(current, group, answererName, text, cancellationToken), cancellationToken)).Sent;
         LogAnswered(log, group.Id, current.Id, delivered);
-        return new InvokeReply(ChannelCard(current, group, channel[delivered ? "peerAnswerSent" : "peerAnswerSaved"]), null);
+        return new InvokeReply(cards.ChannelCard(current, group, channel[delivered ? "peerAnswerSent" : "peerAnswerSaved"]), null);
     }
 
     public async Task<Reply> ResolveAsync(IncomingMessage message, string? questionId, LocalTexts t, CancellationToken cancellationToken)
@@ -145,46 +121,11 @@ public sealed partial class PeerExchangeService(
     {
         if (await links.ForGroupAsync(group.Id, cancellationToken) is not { } link || question.ChannelActivityId is not { } activityId
             || link.ConversationId != question.ChannelConversationId) return;
-        var updated = await messenger.UpdateAsync(link.ConversationReference, activityId, ChannelCard(question, group, notice), cancellationToken);
+        var updated = await messenger.UpdateAsync(link.ConversationReference, activityId, cards.ChannelCard(question, group, notice), cancellationToken);
         if (!updated.Sent) LogCardUpdateFailed(log, group.Id, question.Id);
     }
 
-    /// <summary>One reminder in the channel for each open question nobody has answered after the configured days.</summary>
-    public async Task<int> SendRemindersAsync(CancellationToken cancellationToken)
-    {
-        var due = await questions.DueForReminderAsync(time.GetUtcNow().AddDays(-options.ReminderAfterDays), cancellationToken);
-        var sent = 0;
-        foreach (var question in due)
-        {
-            if (groups.Find(question.GroupId) is not { } group || await links.ForGroupAsync(group.Id, cancellationToken) is not { } link) continue;
-            if (!await questions.MarkRemindedAsync(question.Id, cancellationToken)) continue;
-            var notice = InChannel.Get("peerReminder", ("days", options.ReminderAfterDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            if ((await messenger.SendAsync(link.ConversationReference, ChannelCard(question, group, notice), cancellationToken)).Sent) sent++;
-        }
-        return sent;
-    }
-
-    public PeerQuestionReply ChannelCard(PeerQuestion q, WorkingGroup group, string? notice = null) =>
-        new(new PeerQuestionView(q.Id, Line(group, BotTexts.ChannelLanguage), q.Text, q.AskerName ?? InChannel["peerAnonymousAsker"], q.Status, q.Answers, q.Created),
-            options.MaxAnswerLength, notice) { Texts = InChannel };
-
-    /// <summary>The answer as the asker reads it: in the language of their profile (they are not in this turn, so no Teams locale).</summary>
-    private async Task<PeerAnswerReply> AnswerForAskerAsync(PeerQuestion q, WorkingGroup group, string? answererName, string answer,
-        CancellationToken cancellationToken)
-    {
-        var asker = texts.In(BotTexts.Resolve((await profiles.GetAsync(q.AskerKey, cancellationToken))?.Language, null));
-        return new PeerAnswerReply(q.Id, Line(group, asker.Language), q.Text, answererName ?? asker["peerDefaultAnswerer"], answer) { Texts = asker };
-    }
-
-    private string UnknownGroup(string id, LocalTexts t) =>
-        t.Get("unknownGroup", ("id", MemberText.Escape(id, 60)), ("ids", string.Join(", ", groups.All.Select(g => g.Id))));
-
-    private static GroupLine Line(WorkingGroup g, string language) => new(g.Id, g.NameIn(language), g.ShortName, g.Covers);
-
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
-
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Channel linked to working group {GroupId}")]
-    private static partial void LogLinked(ILogger logger, string groupId);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Peer question {QuestionId} posted to {GroupId}")]
     private static partial void LogPosted(ILogger logger, string groupId, string questionId);

@@ -75,7 +75,10 @@ public static class Extensions
         services.AddSingleton<FollowStore>();
         services.AddSingleton<ChannelLinkStore>();
         services.AddSingleton<PeerQuestionStore>();
+        services.AddSingleton<PeerQuestionCards>();
         services.AddSingleton<PeerExchangeService>();
+        services.AddSingleton<ChannelLinking>();
+        services.AddSingleton<PeerReminders>();
         services.AddSingleton<IMessenger, BotMessenger>();
         services.AddHostedService<PeerReminderService>();
         services.AddSingleton<RetentionPurge>();
@@ -95,7 +98,12 @@ public static class Extensions
         services.AddSingleton<AnnouncementValidator>();
         services.AddSingleton<AnnouncementStore>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<AnnouncementCards>();
+        services.AddSingleton<AnnouncementScheduler>();
         services.AddSingleton<AnnouncementService>();
+        services.AddSingleton<AnnouncementInterest>();
+        services.AddSingleton<AnnouncementDelivery>();
         services.AddSingleton<ThrottledSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<RelayLimiter>();

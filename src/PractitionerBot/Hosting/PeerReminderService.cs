@@ -3,7 +3,7 @@ using PractitionerBot.PeerExchange;
 namespace PractitionerBot.Hosting;
 
 /// <summary>Checks for unanswered peer questions on a timer (from <see cref="TimeProvider"/>, so tests control time).</summary>
-internal sealed partial class PeerReminderService(PeerExchangeService peers, PeerExchangeOptions options, TimeProvider time, ILogger<PeerReminderService> log)
+internal sealed partial class PeerReminderService(PeerReminders peers, PeerExchangeOptions options, TimeProvider time, ILogger<PeerReminderService> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -169,7 +169,7 @@ public abstract class StorageSuite : IAsyncLifetime
         var scheduled = Announcement() with { Status = AnnouncementStatus.Scheduled, PublishAt = Clock.GetUtcNow().AddMinutes(-1) };
         await store.InsertAsync(scheduled, default);
 
-        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => Service().HousekeepAsync(default))));
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => Scheduler().HousekeepAsync(default))));
 
         Assert.Equal(AnnouncementStatus.Sending, (await store.GetAsync(scheduled.Id, default))!.Status);
         Assert.Equal(25, (await new DeliveryStore(Db, Clock).CountsAsync(scheduled.Id, default)).Pending);
@@ -285,8 +285,6 @@ public abstract class StorageSuite : IAsyncLifetime
         EventType = "meeting", StartsAt = "2031-03-10T09:30", EndsAt = "2031-03-10T16:00", TimeZone = "Europe/Brussels", Location = "Brussels",
     }, Guid.NewGuid().ToString("N")[..12]).Announcement!;
 
-    private AnnouncementService Service() => new(new AnnouncementStore(Db, Clock), new DeliveryStore(Db, Clock), new AnnouncementValidator(Groups, Clock),
-        new ChannelLinkStore(Db, Clock), new ConversationRegistry(Db, Clock), new ProfileStore(Db, Clock),
-        PractitionerBot.Localization.BotTexts.Load(Path.Combine(Tests.Infrastructure.RepoPaths.Root, "dialogs", "texts.yaml")), new AnnouncementOptions(), Clock,
-        NullLogger<AnnouncementService>.Instance);
+    private AnnouncementScheduler Scheduler() => new(new AnnouncementStore(Db, Clock), new DeliveryStore(Db, Clock), new ChannelLinkStore(Db, Clock),
+        new ConversationRegistry(Db, Clock), new OutboxSignal(Clock), new AnnouncementOptions(), Clock, NullLogger<AnnouncementScheduler>.Instance);
 }

@@ -75,20 +75,20 @@ public sealed class RecommendCommand(QuestionAnswerer answers, DialogEngine dial
             : await dialogs.StartAsync(Flow, context.Dialog, cancellationToken);
 }
 
-public sealed class LinkCommand(PeerExchangeService peers, IWorkingGroupDirectory groups) : ICommand
+public sealed class LinkCommand(ChannelLinking linking, IWorkingGroupDirectory groups) : ICommand
 {
     public string Id => "link";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(CommandContext context, string argument, CancellationToken cancellationToken) =>
         argument.Length > 0
-            ? [await peers.LinkAsync(context.Message, argument.ToLowerInvariant(), context.Texts, cancellationToken)]
+            ? [await linking.LinkAsync(context.Message, argument.ToLowerInvariant(), context.Texts, cancellationToken)]
             : [new TextReply(context.Texts.Get("peerLinkUsage", ("ids", string.Join(", ", groups.All.Select(g => g.Id)))))];
 }
 
-public sealed class UnlinkCommand(PeerExchangeService peers) : ICommand
+public sealed class UnlinkCommand(ChannelLinking linking) : ICommand
 {
     public string Id => "unlink";
 
     public async Task<IReadOnlyList<Reply>> RunAsync(CommandContext context, string argument, CancellationToken cancellationToken) =>
-        [await peers.UnlinkAsync(context.Message, context.Texts, cancellationToken)];
+        [await linking.UnlinkAsync(context.Message, context.Texts, cancellationToken)];
 }

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using PractitionerBot.Members;
+
+namespace PractitionerBot.Announcements;
+
+/// <summary>
+/// One outbox row sent through the throttled sender, and its outcome written: delivered, updated, gone (403, 404: never
+/// retried), poison (400, 401, 413), throttled (429: after the pause), or retried with jittered backoff.
+/// </summary>
+public sealed partial class AnnouncementDelivery(DeliveryStore deliveries, AnnouncementStore announcements, AnnouncementCards cards, ThrottledSender sender,
+    ConversationRegistry registry, AnnouncementOptions options, TimeProvider time, ILogger<AnnouncementDelivery> log)
+{
+    public async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(delivery, await announcements.GetAsync(delivery.AnnouncementId, cancellationToken), cancellationToken);
+        }
+        catch (Exception ex) when (Storage.Database.IsUnavailable(ex))
+        {
+            LogStorageProblem(log, ex.GetType().Name); // the row's lease runs out and it is tried again
+        }
+    }
+
+    private async Task DeliverAsync(Delivery delivery, Announcement? announcement, CancellationToken cancellationToken)
+    {
+        if (announcement is null)
+        {
+            await deliveries.GoneAsync(delivery.Id, "announcement deleted", cancellationToken);
+            return;
+        }
+        var card = await cards.ForRecipientAsync(announcement, delivery, cancellationToken);
+
+        var update = delivery.Status == DeliveryStatus.Delivered && delivery.NeedsUpdate && delivery.ActivityId is not null;
+        if (!update && announcement.Status == AnnouncementStatus.Cancelled)
+        {
+            await deliveries.GoneAsync(delivery.Id, "cancelled before sending", cancellationToken);
+            return;
+        }
+        var result = update
+            ? await sender.UpdateAsync(delivery.ConversationId, delivery.ConversationReference, delivery.ActivityId!, card, cancellationToken)
+            : await sender.SendAsync(delivery.ConversationId, delivery.ConversationReference, card, cancellationToken);
+        // Sent or refused, the outcome is written even while stopping: a send whose outcome is lost is sent again.
+        cancellationToken = CancellationToken.None;
+
+        if (result.Sent)
+        {
+            if (update) await deliveries.UpdatedAsync(delivery.Id, cancellationToken);
+            else await deliveries.DeliveredAsync(delivery.Id, result.ActivityId, cancellationToken);
+            return;
+        }
+        if (update && result.Status is not (403 or 404))
+        {
+            var wait = result.Status == 429 ? await sender.ThrottledUntilAsync(cancellationToken) : time.GetUtcNow() + TimeSpan.FromSeconds(5 + Random.Shared.Next(10));
+            await deliveries.PostponeUpdateAsync(delivery.Id, wait, result.Error ?? "update failed", cancellationToken);
+            return;
+        }
+        switch (result.Status)
+        {
+            case 403 or 404:
+                await deliveries.GoneAsync(delivery.Id, result.Error ?? "gone", cancellationToken);
+                await registry.ForgetConversationAsync(delivery.ConversationId, cancellationToken);
+                break;
+            case 400 or 401 or 413:
+                // Poison: sending it again cannot succeed.
+                await deliveries.RetryAsync(delivery.Id, time.GetUtcNow(), result.Error ?? "refused", failed: true, cancellationToken);
+                LogPoison(log, delivery.Id, result.Status ?? 0);
+                break;
+            case 429:
+                await deliveries.RetryAsync(delivery.Id, await sender.ThrottledUntilAsync(cancellationToken), "throttled", failed: false, cancellationToken);
+                break;
+            default:
+                var attempts = delivery.Attempts + 1;
+                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts)) * (0.5 + Random.Shared.NextDouble()));
+                await deliveries.RetryAsync(delivery.Id, time.GetUtcNow() + backoff, result.Error ?? "transient", attempts >= options.MaxAttempts, cancellationToken);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Delivery postponed by a storage problem: {ErrorType}")]
+    private static partial void LogStorageProblem(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} refused with HTTP {Status}: not retried")]
+    private static partial void LogPoison(ILogger logger, long deliveryId, int status);
+}
