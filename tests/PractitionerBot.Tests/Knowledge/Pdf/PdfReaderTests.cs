@@ -33,6 +33,12 @@ public sealed class PdfReaderTests : IDisposable
 
         var doc = Load("paper.pdf", pdf);
 
+        ReadsAsWritten(paper, doc);
+    }
+
+    /// <summary>Title from the cover, the paper's headings as sections, the long section word for word over its page break, no running lines, table rows.</summary>
+    internal static void ReadsAsWritten(RanPaper paper, CorpusDocument doc)
+    {
         Assert.Equal(paper.Title, doc.Title);
         Assert.Equal(["1 Introduction", "2 Working with the police", RanPapers.RotaHeading, "2.2 Sharing information safely", "3 Lessons learned"],
             doc.Sections.Select(s => s.Heading).Where(h => h != "Overview"));
@@ -42,7 +48,7 @@ public sealed class PdfReaderTests : IDisposable
         Assert.Equal(string.Join(" ", paper.Paragraphs(RanPapers.RotaHeading)), TextUtil.Normalize(rota.Text));
         Assert.InRange(rota.Text.Split("\n\n").Length, paper.Paragraphs(RanPapers.RotaHeading).Count - 3, paper.Paragraphs(RanPapers.RotaHeading).Count);
         Assert.True(rota.LastPage > rota.Page, $"the rota section runs from page {rota.Page} to {rota.LastPage}");
-        Assert.Equal(string.Join("\n\n", paper.Paragraphs("1 Introduction")), doc.Sections.Single(s => s.Heading == "1 Introduction").Text);
+        Assert.Equal(string.Join(" ", paper.Paragraphs("1 Introduction")), TextUtil.Normalize(doc.Sections.Single(s => s.Heading == "1 Introduction").Text));
         var all = string.Join("\n", doc.Sections.Select(s => s.Text));
         Assert.DoesNotContain(paper.RunningHeader, all);
         Assert.DoesNotContain("Page ", all);
@@ -51,11 +57,14 @@ public sealed class PdfReaderTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Styles))]
-    public void Ask_AboutOneSection_AnswersFromThatSectionWithItsPages(string styleName)
+    public void Ask_AboutOneSection_AnswersFromThatSectionWithItsPages(string styleName) =>
+        AnswersFromTheRotaSection(Load("paper.pdf", PaperPdfWriter.Write(RanPapers.Liaison(), Style(styleName))));
+
+    internal static void AnswersFromTheRotaSection(CorpusDocument doc)
     {
-        var doc = Load("paper.pdf", PaperPdfWriter.Write(RanPapers.Liaison(), Style(styleName)));
+        var loader = new CorpusLoader(new HashSet<string> { "local" });
         using var index = LuceneIndex.InMemory();
-        new KnowledgeIndexer(_loader, new PassageSplitter()).Index(index, [doc], [], "test");
+        new KnowledgeIndexer(loader, new PassageSplitter()).Index(index, [doc], [], "test");
 
         var best = new KnowledgeSearch(index, new KnowledgeOptions()).Ask(RanPapers.RotaQuestion).Best!.Passage;
 
@@ -79,7 +88,7 @@ public sealed class PdfReaderTests : IDisposable
         Assert.All(rota.Zip(rota.Skip(1)), pair => Assert.True(pair.Second.Page >= pair.First.Page));
     }
 
-    private static List<string> RawWords(byte[] pdf)
+    internal static List<string> RawWords(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
         return document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();

@@ -14,13 +14,14 @@ public sealed record PdfLine(int Page, int Block, string Text, double Size, bool
 }
 
 /// <summary>
-/// One page in reading order, with PdfPig's layout analysis: words by nearest neighbour, blocks by
-/// Docstrum, and the unsupervised reading-order detector, so that a two-column page reads down the
-/// left column before the right. Rows of a table are taken out first and kept as rows.
+/// One page in reading order, with PdfPig's layout analysis: words by nearest neighbour, paragraphs
+/// by Docstrum. A page whose columns are separated by a gutter is read column by column (Docstrum
+/// alone may read a justified line across a narrow gutter); any other page is ordered by the
+/// unsupervised reading-order detector. Rows of a table are taken out first and kept as rows.
 /// </summary>
 public static class PdfLayout
 {
-    private static readonly DocstrumBoundingBoxes Segmenter = new(new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
+    private static readonly DocstrumBoundingBoxes Paragraphs = new(new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
     private static readonly UnsupervisedReadingOrderDetector Order = new(5, UnsupervisedReadingOrderDetector.SpatialReasoningRules.ColumnWise, useRenderingOrder: false);
 
     public static IReadOnlyList<PdfLine> Lines(Page page)
@@ -32,12 +33,16 @@ public static class PdfLayout
 
         var tables = Tables.Find(words);
         var tableWords = tables.SelectMany(t => t.SelectMany(r => r.SelectMany(c => c))).ToHashSet();
-        var blocks = Segmenter.GetBlocks(words.Where(w => !tableWords.Contains(w))).ToList();
         var tableBlocks = tables.Select(t => new TextBlock(t.Select(r => new TextLine(r.SelectMany(c => c).ToList())).ToList())).ToList();
         var rows = tableBlocks.Zip(tables).ToDictionary(p => p.First, p => p.Second);
+        var text = words.Where(w => !tableWords.Contains(w)).ToList();
 
         var lines = new List<PdfLine>();
-        foreach (var (block, index) in Order.Get([.. blocks, .. tableBlocks]).OrderBy(b => b.ReadingOrder).Select((b, i) => (b, i)))
+        var ordered = Columns.Split(text) is { Count: > 1 } columns
+            // Docstrum within each column, read down the column and the columns left to right.
+            ? WithTables(columns.SelectMany(c => Paragraphs.GetBlocks(c).OrderByDescending(b => b.BoundingBox.Top)).ToList(), tableBlocks)
+            : Order.Get([.. Paragraphs.GetBlocks(text), .. tableBlocks]).OrderBy(b => b.ReadingOrder);
+        foreach (var (block, index) in ordered.Select((b, i) => (b, i)))
         {
             if (rows.TryGetValue(block, out var table))
             {
@@ -49,6 +54,22 @@ public static class PdfLayout
                 lines.Add(Line(page.Number, index, Text(line.Words), line.Words));
         }
         return lines;
+    }
+
+    /// <summary>Tables run across the page: each goes before the first block below it.</summary>
+    private static IEnumerable<TextBlock> WithTables(List<TextBlock> blocks, List<TextBlock> tables)
+    {
+        var pending = tables.OrderByDescending(t => t.BoundingBox.Top).ToList();
+        foreach (var block in blocks)
+        {
+            while (pending.Count > 0 && pending[0].BoundingBox.Top >= block.BoundingBox.Top)
+            {
+                yield return pending[0];
+                pending.RemoveAt(0);
+            }
+            yield return block;
+        }
+        foreach (var table in pending) yield return table;
     }
 
     private static PdfLine Line(int page, int block, string text, IReadOnlyList<Word> words)

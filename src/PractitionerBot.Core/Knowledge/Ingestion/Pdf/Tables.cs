@@ -6,7 +6,8 @@ namespace PractitionerBot.Knowledge.Ingestion.Pdf;
 /// Finds tables: two or more consecutive visual rows with at least three cells (runs of words
 /// separated by gaps wider than a couple of characters) whose cells start at the same places (three of them at least).
 /// Page segmenters cut a table into one block per column, which reads as a list of unrelated
-/// words; taken out first, each row stays a row.
+/// words; taken out first, each row stays a row. Tables set inside one column of a multi-column page
+/// are not recognised (their rows share the page's lines with the other column).
 /// </summary>
 internal static class Tables
 {
@@ -30,7 +31,7 @@ internal static class Tables
 
         void Close()
         {
-            if (current.Count >= 2) tables.Add(current);
+            if (current.Count >= 2 && !LooksLikeTextColumns(current)) tables.Add(current);
             current = [];
         }
     }
@@ -63,6 +64,22 @@ internal static class Tables
             previous = word;
         }
         return cells;
+    }
+
+    /// <summary>
+    /// Lines of text in three or more columns line up like a table; but their cells hold many words, and
+    /// justified lines end together, where a table's cells are short and end where their text ends.
+    /// </summary>
+    private static bool LooksLikeTextColumns(List<List<List<Word>>> rows)
+    {
+        var words = rows.SelectMany(r => r.Select(c => c.Count)).Order().ToList();
+        if (words[words.Count / 2] > 4) return true;
+        var cells = rows.Min(r => r.Count);
+        return Enumerable.Range(0, cells - 1).All(k =>
+        {
+            var rights = rows.Select(r => r[k].Max(w => w.BoundingBox.Right)).ToList();
+            return rights.Count(x => rights.Max() - x < 2) * 10 >= rows.Count * 6;
+        });
     }
 
     private static double CharWidth(Word word) => Math.Max(1, word.BoundingBox.Width / Math.Max(1, word.Text.Length));
