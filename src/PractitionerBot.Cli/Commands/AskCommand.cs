@@ -63,6 +63,7 @@ internal static class AskCommand
             workingGroups = h.Passage.WorkingGroups,
             source = new { title = h.Passage.Source.Title, year = h.Passage.Source.Year ?? h.Passage.Year, url = h.Passage.Source.Url },
             page = h.Passage.Page,
+            lastPage = h.Passage.LastPage,
         }),
     };
 

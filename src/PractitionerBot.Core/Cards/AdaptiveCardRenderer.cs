@@ -30,7 +30,7 @@ public static class AdaptiveCardRenderer
         {
             new TextBlock(answer.Label("answerFromPapers", "From the RAN papers")) { Size = TextSize.Small, IsSubtle = true, Wrap = false },
             new TextBlock(best.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true, Spacing = Spacing.None },
-            new TextBlock(Describe(best)) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(Describe(best, answer.Texts)) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
             new TextBlock(answer.HighlightedText) { Spacing = Spacing.Medium },
             new TextBlock(answer.Texts?.Get("answerSource", ("source", best.SourceTitle + YearSuffix(best.Year))) ?? $"Source: {best.SourceTitle}{YearSuffix(best.Year)}") { Size = TextSize.Small, IsSubtle = true },
         };
@@ -40,13 +40,13 @@ public static class AdaptiveCardRenderer
             foreach (var more in answer.More)
             {
                 var title = more.Url is null ? $"**{more.Title}**" : $"**[{more.Title}]({more.Url.AbsoluteUri})**";
-                body.Add(new TextBlock($"{title} · {Describe(more)}") { Spacing = Spacing.Small });
+                body.Add(new TextBlock($"{title} · {Describe(more, answer.Texts)}") { Spacing = Spacing.Small });
                 body.Add(new TextBlock(more.Snippet) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None, MaxLines = 3 });
             }
         }
 
         var actions = new List<CardAction>();
-        if (best.Url is not null) actions.Add(new OpenUrlAction(answer.Label("answerOpenPaper", "Open the paper"), best.Url));
+        if (best.UrlAtPage is { } url) actions.Add(new OpenUrlAction(answer.Label("answerOpenPaper", "Open the paper"), url));
         actions.Add(new SubmitAction(answer.Label("answerHelpful", "Helpful"), Feedback(answer, helpful: true)));
         actions.Add(new SubmitAction(answer.Label("answerNotHelpful", "Not helpful"), Feedback(answer, helpful: false)));
         if (answer.AskGroup is { } group) actions.Add(PeerCards.AskPeersAction(group, answer.Question, answer));
@@ -90,13 +90,15 @@ public static class AdaptiveCardRenderer
     private static FactSet GroupFacts(IReadOnlyList<GroupLine> groups) =>
         new(groups.Select(g => new Fact(g.Name, g.Covers)).ToList()) { Spacing = Spacing.Medium };
 
-    internal static string Describe(SourceView source)
+    /// <summary>Section and pages ("2.1 The rota, p. 2–3"), year and working groups.</summary>
+    internal static string Describe(SourceView source, Localization.LocalTexts? texts = null)
     {
         var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(source.Section) && source.Section != "Overview") parts.Add(source.Section);
+        var section = !string.IsNullOrWhiteSpace(source.Section) && source.Section != "Overview" ? source.Section : null;
+        var pages = source.Pages is { } p ? texts?.Get("answerPages", ("pages", p)) ?? $"p. {p}" : null;
+        if (section is not null || pages is not null) parts.Add(string.Join(", ", new[] { section, pages }.OfType<string>()));
         if (source.Year is { } year) parts.Add(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (source.Groups.Count > 0) parts.Add(string.Join(", ", source.Groups.Select(g => g.Name)));
-        if (source.Page is { } page) parts.Add($"p. {page}");
         return string.Join(" · ", parts);
     }
 

@@ -27,10 +27,10 @@ public static class MarkdownRenderer
         var best = answer.Best;
         var sb = new StringBuilder();
         sb.Append("**").Append(best.Title).Append("**");
-        if (AdaptiveCardRenderer.Describe(best) is { Length: > 0 } description) sb.Append(" (").Append(description).Append(')');
+        if (AdaptiveCardRenderer.Describe(best, answer.Texts) is { Length: > 0 } description) sb.Append(" (").Append(description).Append(')');
         sb.Append("\n\n").Append(answer.HighlightedText).Append("\n\n");
         sb.Append("_Source: ").Append(best.SourceTitle).Append(best.Year is { } y ? $" ({y})" : "").Append('_');
-        if (best.Url is not null) sb.Append(" · [Open the paper](").Append(best.Url.AbsoluteUri).Append(')');
+        if (best.UrlAtPage is { } url) sb.Append(" · [Open the paper](").Append(url.AbsoluteUri).Append(')');
         if (answer.More.Count > 0)
         {
             sb.Append("\n\n**Also relevant**\n");

@@ -25,6 +25,6 @@ public static class AnswerReplies
         return new SourceView(p.DocumentId, p.Id, p.Title, p.Section, p.Source.Year ?? p.Year,
             p.WorkingGroups.Select(id => groups.Find(id) is { } g ? Line(g) : new GroupLine(id, id, id, "")).ToList(),
             Uri.TryCreate(p.Source.Url, UriKind.Absolute, out var url) ? url : null,
-            p.Page, hit.Snippet, p.Source.Title);
+            p.Page, hit.Snippet, p.Source.Title) { LastPage = p.LastPage };
     }
 }

@@ -38,7 +38,18 @@ public sealed record SourceView(
     Uri? Url,
     int? Page,
     string Snippet,
-    string SourceTitle);
+    string SourceTitle)
+{
+    /// <summary>The page the passage ends on, when it runs over a page break.</summary>
+    public int? LastPage { get; init; }
+
+    /// <summary>"2" or "2–3": the pages the passage is on, or null when they are not known.</summary>
+    public string? Pages => Page is not { } first ? null
+        : LastPage is { } last && last > first ? $"{first}\u2013{last}" : first.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The paper's address, opened at the passage's page (<c>#page=N</c>, which PDF viewers in browsers follow).</summary>
+    public Uri? UrlAtPage => Url is null || Page is not { } page || Url.Fragment.Length > 0 ? Url : new Uri(Url.AbsoluteUri + "#page=" + page);
+}
 
 public sealed record GroupLine(string Id, string Name, string ShortName, string Covers);
 

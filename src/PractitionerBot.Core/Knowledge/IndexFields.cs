@@ -15,6 +15,7 @@ internal static class IndexFields
     public const string SourceYear = "src_year";
     public const string SourceUrl = "src_url";
     public const string Page = "page";
+    public const string LastPage = "page_last";
 
     /// <summary>"passage", "reference" (a Further reading list) or "document" (the whole-document record).</summary>
     public const string Kind = "kind";

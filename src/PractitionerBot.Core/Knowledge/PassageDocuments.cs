@@ -28,6 +28,7 @@ internal static class PassageDocuments
         if (d.Source.Year is { } sourceYear) doc.Add(new StoredField(IndexFields.SourceYear, sourceYear));
         if (d.Source.Url is { } url) doc.Add(new StoredField(IndexFields.SourceUrl, url));
         if (passage.Page is { } page) doc.Add(new StoredField(IndexFields.Page, page));
+        if (passage.LastPage is { } lastPage && lastPage != passage.Page) doc.Add(new StoredField(IndexFields.LastPage, lastPage));
         return doc;
     }
 
@@ -70,7 +71,10 @@ internal static class PassageDocuments
             doc.GetField(IndexFields.SourceYear)?.GetInt32Value(),
             null,
             doc.Get(IndexFields.SourceUrl)),
-        doc.GetField(IndexFields.Page)?.GetInt32Value());
+        doc.GetField(IndexFields.Page)?.GetInt32Value())
+    {
+        LastPage = doc.GetField(IndexFields.LastPage)?.GetInt32Value() ?? doc.GetField(IndexFields.Page)?.GetInt32Value(),
+    };
 }
 
 /// <summary>A passage as stored in the index.</summary>
@@ -84,4 +88,8 @@ public sealed record StoredPassage(
     int? Year,
     string Type,
     SourceReference Source,
-    int? Page);
+    int? Page)
+{
+    /// <summary>The page the passage ends on (its first page when it does not run over a break).</summary>
+    public int? LastPage { get; init; }
+}

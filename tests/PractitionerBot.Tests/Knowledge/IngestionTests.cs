@@ -50,7 +50,8 @@ public sealed class IngestionTests : IDisposable
         Assert.Equal(["1", "2", "exit-paper", "good-doc", "notes", "page"], byId.Keys.Order());
         Assert.Equal("Steps", byId["good-doc"].Sections[1].Heading);
         Assert.Equal("Some paper: a subtitle", byId["good-doc"].Source.Title);
-        Assert.Equal([1, 2], byId["exit-paper"].Sections.Select(s => s.Page));
+        var pdfSection = Assert.Single(byId["exit-paper"].Sections); // no headings: one section over both pages
+        Assert.Equal((1, 2), (pdfSection.Page, pdfSection.LastPage));
         Assert.Equal(["exit"], byId["exit-paper"].WorkingGroups);
         Assert.Equal("Police notes", byId["notes"].Title);
         Assert.Equal("Community policing", byId["notes"].Sections[0].Heading);

@@ -14,40 +14,47 @@ public sealed class PassageSplitter(int maxWords = 180, int minWords = 25)
         var passages = new List<Passage>();
         foreach (var section in document.Sections)
         {
-            foreach (var window in Windows(section.Text))
+            foreach (var (window, pages) in Windows(section))
             {
                 if (passages.Count > 0 && TextUtil.CountWords(window) < minWords
                     && passages[^1].Section == section.Heading && passages[^1].Page == section.Page)
                 {
                     var last = passages[^1];
-                    passages[^1] = last with { Text = last.Text + "\n\n" + window };
+                    passages[^1] = last with { Text = last.Text + "\n\n" + window, LastPage = pages?.Last ?? last.LastPage };
                     continue;
                 }
-                passages.Add(new Passage($"{document.Id}#{passages.Count}", document, section.Heading, window, section.Page));
+                passages.Add(new Passage($"{document.Id}#{passages.Count}", document, section.Heading, window, pages?.First ?? section.Page)
+                {
+                    LastPage = pages?.Last ?? section.LastPage ?? section.Page,
+                });
             }
         }
         return passages;
     }
 
-    private IEnumerable<string> Windows(string text)
+    private IEnumerable<(string Text, PageRange? Pages)> Windows(DocumentSection section)
     {
-        var paragraphs = text.Split(["\n\n", "\r\n\r\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var paragraphs = section.Text.Split(["\n\n", "\r\n\r\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var pages = section.ParagraphPages?.Count == paragraphs.Length ? section.ParagraphPages : null;
         var current = new List<string>();
+        PageRange? range = null;
         var words = 0;
-        foreach (var paragraph in paragraphs.SelectMany(SplitLongParagraph))
+        foreach (var (paragraph, index) in paragraphs.Select((p, i) => (p, i)).SelectMany(p => SplitLongParagraph(p.p).Select(part => (part, p.i))))
         {
             var count = TextUtil.CountWords(paragraph);
             if (count == 0) continue;
             if (words > 0 && words + count > MaxWords)
             {
-                yield return string.Join("\n\n", current);
+                yield return (string.Join("\n\n", current), range);
                 current.Clear();
+                range = null;
                 words = 0;
             }
             current.Add(paragraph);
+            if (pages is not null) range = range is { } r ? new PageRange(r.First, Math.Max(r.Last, pages[index].Last)) : pages[index];
             words += count;
         }
-        if (current.Count > 0) yield return string.Join("\n\n", current);
+        if (current.Count > 0) yield return (string.Join("\n\n", current), range);
     }
 
     private IEnumerable<string> SplitLongParagraph(string paragraph)
