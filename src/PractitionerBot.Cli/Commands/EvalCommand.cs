@@ -114,7 +114,8 @@ internal static class EvalCommand
             stdout.WriteLine(GoldenLine("baseline: plain BM25 flat", baseline));
             if (unanswerable.Count > 0) AbstainReport.Write(AbstainEvaluation.Run(lexical, questions, unanswerable), options, stdout);
             if (hybrid is not null)
-                HybridReport.Write(lexical, hybrid, baseline, questions, unanswerable, options, semantic, args.Has("--tune"), stdout);
+                HybridReport.Write(lexical, hybrid, baseline, questions, unanswerable, options, semantic, args.Has("--tune"), stdout,
+                    args.Has("--misses") ? stderr : null);
         }
         if (args.Has("--misses"))
             foreach (var q in questions)

@@ -15,7 +15,7 @@ internal static class HybridReport
     private const double MaxFalseAnswerRate = 0.05;
 
     public static void Write(KnowledgeSearch lexical, HybridSearch hybrid, RetrievalScores baseline, IReadOnlyList<GoldenQuestion> questions,
-        IReadOnlyList<GoldenQuestion> unanswerable, KnowledgeOptions options, SemanticOptions semantic, bool tune, TextWriter stdout)
+        IReadOnlyList<GoldenQuestion> unanswerable, KnowledgeOptions options, SemanticOptions semantic, bool tune, TextWriter stdout, TextWriter? misses = null)
     {
         var heldOut = Half(questions, 1);
         stdout.WriteLine();
@@ -34,6 +34,12 @@ internal static class HybridReport
 
         var lexicalCases = AbstainEvaluation.Run(lexical, questions, unanswerable, options.MaxSources);
         var hybridCases = AbstainEvaluation.Run(hybrid, questions, unanswerable, options.MaxSources);
+        if (misses is not null)
+            foreach (var (l, h) in lexicalCases.Zip(hybridCases))
+            {
+                bool Good(AbstainCase c) => c.Answerable ? c.Answered && c.CitesExpected : !c.Answered;
+                if (Good(l) != Good(h)) misses.WriteLine($"{(Good(h) ? "GAIN" : "LOSS")} [{h.Question.Style}] {h.Question.Question}");
+            }
         var denseCases = DenseCases(hybrid, questions, unanswerable, options.MaxSources);
         var denseRule = AbstainEvaluation.Choose(AbstainEvaluation.Half(denseCases, 0), options.ConfidenceMeasure,
             Steps(0.0, 0.9).Select(t => new AnswerRule(t, t, 2, false)), MaxFalseAnswerRate);
@@ -79,16 +85,17 @@ internal static class HybridReport
     {
         Enabled = o.Enabled, Model = o.Model, Threads = o.Threads, PassageWords = o.PassageWords, VectorsPath = o.VectorsPath,
         FusionK = k, DenseWeight = weight, MinCosine = o.MinCosine, StrongCosine = o.StrongCosine, MinLexical = o.MinLexical,
-        AgreementCounts = o.AgreementCounts,
+        AgreementCounts = o.AgreementCounts, LexicalWeight = o.LexicalWeight,
     };
 
     private static IEnumerable<AnswerRule> Rules()
     {
         foreach (var min in Steps(0.0, 0.7))
-            foreach (var strong in Steps(min, 0.8).Append(1.0))
-                foreach (var lexical in Steps(0.3, 0.9, 0.1).Append(1.01))
-                    foreach (var agree in new[] { false, true })
-                        yield return new AnswerRule(min, strong, lexical, agree);
+            foreach (var weight in new[] { 0.0, 0.05, 0.1, 0.15, 0.2, 0.3 })
+                foreach (var strong in Steps(min, 0.8 + weight).Append(2.0))
+                    foreach (var lexical in Steps(0.3, 0.9, 0.1).Append(1.01))
+                        foreach (var agree in new[] { false, true })
+                            yield return new AnswerRule(min, strong, lexical, agree, weight);
     }
 
     private static IEnumerable<double> Steps(double from, double to, double step = 0.025)
@@ -109,7 +116,7 @@ internal static class HybridReport
     }
 
     private static string Describe(AnswerRule r) => Invariant(
-        $"cosine >= {r.MinCosine:F3} and (cosine >= {r.StrongCosine:F3} or lexical >= {r.MinLexical:F2}{(r.AgreementCounts ? " or both rank it top 3" : "")})");
+        $"cosine >= {r.MinCosine:F3} and (cosine + {r.LexicalWeight:F2} x lexical >= {r.StrongCosine:F3} or lexical >= {r.MinLexical:F2}{(r.AgreementCounts ? " or both rank it top 3" : "")})");
 
     private static string Rates(string name, IReadOnlyList<AbstainCase> cases, Func<AbstainCase, bool> rule) =>
         $"| {name} | {Triple(AbstainEvaluation.Rates(AbstainEvaluation.Half(cases, 0), rule))} | {Triple(AbstainEvaluation.Rates(AbstainEvaluation.Half(cases, 1), rule))} | {Triple(AbstainEvaluation.Rates(cases, rule))} |";

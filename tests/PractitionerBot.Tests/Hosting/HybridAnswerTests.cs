@@ -12,8 +12,8 @@ namespace PractitionerBot.Tests.Hosting;
 public sealed class HybridAnswerTests
 {
     // Written the way a busy practitioner types it; it shares almost no words with the paper that answers it.
-    private const string Informal = "INFORMAL_QUESTION";
-    private const string ExpectedTitle = "EXPECTED_TITLE";
+    private const string Informal = "parents keep asking me if discord and shooter games are turning their boys into nazis, what do i tell them without freaking them out";
+    private const string ExpectedTitle = "Extremist exploitation of video games and gaming culture";
 
     [Fact]
     public async Task InformalQuestion_ThatWordsAloneMiss_IsAnsweredFromThePaperOnceHybrid()

@@ -14,14 +14,15 @@ public sealed record SemanticEvidence(double Cosine, int? LexicalRank, int? Dens
 
 /// <summary>
 /// The answer/abstain decision once meaning is known: the best passage must be close enough in meaning,
-/// and either very close, or supported by the question's words (the lexical evidence), or ranked near the
-/// top by both rankings.
+/// and either close enough once its lexical evidence is added (cosine + <see cref="LexicalWeight"/> x share),
+/// or supported by the question's words alone, or ranked near the top by both rankings.
 /// </summary>
-public sealed record AnswerRule(double MinCosine, double StrongCosine, double MinLexical, bool AgreementCounts)
+public sealed record AnswerRule(double MinCosine, double StrongCosine, double MinLexical, bool AgreementCounts, double LexicalWeight = 0)
 {
-    public static AnswerRule From(SemanticOptions options) => new(options.MinCosine, options.StrongCosine, options.MinLexical, options.AgreementCounts);
+    public static AnswerRule From(SemanticOptions options) =>
+        new(options.MinCosine, options.StrongCosine, options.MinLexical, options.AgreementCounts, options.LexicalWeight);
 
     public bool Answers(bool hasHits, double lexical, SemanticEvidence? semantic) =>
         hasHits && semantic is { } s && s.Cosine >= MinCosine
-        && (s.Cosine >= StrongCosine || lexical >= MinLexical || (AgreementCounts && s.Agree));
+        && (s.Cosine + LexicalWeight * lexical >= StrongCosine || lexical >= MinLexical || (AgreementCounts && s.Agree));
 }

@@ -25,19 +25,22 @@ public sealed class SemanticOptions
     [Range(16, 400)] public int PassageWords { get; set; } = 200;
 
     /// <summary>Reciprocal rank fusion: a document's score is the sum over rankings of weight / (K + rank).</summary>
-    [Range(1, 1000)] public int FusionK { get; set; } = 60;
+    [Range(1, 1000)] public int FusionK { get; set; } = 10;
 
     /// <summary>Weight of the dense ranking in the fusion; the lexical ranking weighs 1.</summary>
-    [Range(0.0, 10.0)] public double DenseWeight { get; set; } = 1.0;
+    [Range(0.0, 10.0)] public double DenseWeight { get; set; } = 0.75;
 
     /// <summary>Below this cosine between question and best passage, the bot says it does not know.</summary>
     [Range(-1.0, 1.0)] public double MinCosine { get; set; } = 0.0;
 
-    /// <summary>From this cosine on, the bot answers even when few of the question's words are in the document.</summary>
-    [Range(-1.0, 1.0)] public double StrongCosine { get; set; } = 1.0;
+    /// <summary>From this score (cosine + <see cref="LexicalWeight"/> x lexical share) on, the bot answers.</summary>
+    [Range(-1.0, 3.0)] public double StrongCosine { get; set; } = 1.0;
 
     /// <summary>Between the two cosines, the lexical evidence (<see cref="KnowledgeOptions.ConfidenceMeasure"/>) must reach this share.</summary>
     [Range(0.0, 1.0)] public double MinLexical { get; set; } = 0.5;
+
+    /// <summary>How much the lexical evidence adds to the cosine in the answer score.</summary>
+    [Range(0.0, 2.0)] public double LexicalWeight { get; set; }
 
     /// <summary>Between the two cosines, a document that both rankings put in their top 3 is answered too.</summary>
     public bool AgreementCounts { get; set; } = true;

@@ -59,8 +59,8 @@ public sealed class VectorIndexTests
     [Fact]
     public void Reciprocal_WithAHeavierDenseWeight_LetsTheDenseTopDocumentLead()
     {
-        Assert.Equal("d", Fusion.Reciprocal(["a", "b"], ["d", "b"], 10, 3.0)[0]);
-        Assert.Equal("a", Fusion.Reciprocal(["a", "b"], ["d", "b"], 10, 0.5)[0]);
+        Assert.Equal("d", Fusion.Reciprocal(["a", "b"], ["d", "c"], 10, 3.0)[0]);
+        Assert.Equal("a", Fusion.Reciprocal(["a", "b"], ["d", "c"], 10, 0.5)[0]);
     }
 
     [Fact]
