@@ -3,7 +3,7 @@ namespace PractitionerBot.Cli;
 /// <summary>Positional words and --options of a command line; flags have no value.</summary>
 internal sealed class CliArgs
 {
-    private static readonly HashSet<string> Flags = ["--json", "--force", "--help", "--misses"];
+    private static readonly HashSet<string> Flags = ["--json", "--force", "--help", "--misses", "--lexical", "--tune"];
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Semantic;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.Cli;
@@ -8,12 +9,64 @@ namespace PractitionerBot.Cli;
 /// <summary>The same knowledge settings and components the bot uses, read from ./appsettings.json.</summary>
 internal static class CliKnowledge
 {
+    /// <summary>The options that choose semantic search: <c>--lexical</c> turns it off, <c>--model</c> picks the model, <c>--vectors</c> the store.</summary>
+    public static readonly string[] SemanticArgs = ["--lexical", "--model", "--vectors"];
+
+    private static IConfigurationRoot Configuration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.GetFullPath("appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
+    public static SemanticOptions Semantic(CliArgs args, KnowledgeOptions options)
+    {
+        var semantic = new SemanticOptions();
+        Configuration().GetSection(SemanticOptions.Section).Bind(semantic);
+        if (args.Has("--lexical")) semantic.Enabled = false;
+        if (args.Get("--model") is { } model)
+            semantic.Model = Enum.TryParse<EmbeddingModel>(model, ignoreCase: true, out var m) && Enum.IsDefined(m)
+                ? m : throw new CliException($"--model: '{model}' is not one of {string.Join(", ", Enum.GetNames<EmbeddingModel>())}");
+        if (args.Get("--vectors") is { } vectors) semantic.VectorsPath = vectors;
+        semantic.VectorsPath = string.IsNullOrWhiteSpace(semantic.VectorsPath) ? EmbeddingStore.FolderBeside(options.IndexPath) : Path.GetFullPath(semantic.VectorsPath);
+        return semantic;
+    }
+
+    /// <summary>
+    /// The bot's search once warm: hybrid, after embedding the passages the vector store lacks (progress on
+    /// <paramref name="log"/>), or lexical when semantic search is off or the model cannot be loaded.
+    /// </summary>
+    public static IKnowledgeSearch Search(LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log) =>
+        (IKnowledgeSearch?)Hybrid(new KnowledgeSearch(index, options), index, options, semantic, log) ?? new KnowledgeSearch(index, options);
+
+    public static HybridSearch? Hybrid(KnowledgeSearch lexical, LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log)
+    {
+        if (!semantic.Enabled) return null;
+        ITextEmbedder embedder;
+        try
+        {
+            embedder = PackagedModels.Instance.Load(semantic);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.WriteLine($"The embedding model {semantic.Model} could not be loaded ({ex.Message}); answering from the lexical index only.");
+            return null;
+        }
+        var (vectors, report) = new SemanticIndexer(embedder).Build(index, semantic.VectorsPath, new LineProgress(log));
+        if (report.Embedded > 0)
+            log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Embedded {report.Embedded} passages with {semantic.Model} in {report.EmbeddingTime.TotalSeconds:F1} s ({report.PassagesPerSecond:F1}/s); {report.Passages - report.Embedded} from {semantic.VectorsPath}."));
+        return new HybridSearch(lexical, vectors, embedder, semantic, options);
+    }
+
+    /// <summary>One progress line on stderr, rewritten in place.</summary>
+    private sealed class LineProgress(TextWriter log) : IProgress<EmbeddingProgress>
+    {
+        public void Report(EmbeddingProgress p) => log.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"\rEmbedding passages: {p.Done}/{p.Missing} ({(p.Elapsed.TotalSeconds > 0 ? p.Done / p.Elapsed.TotalSeconds : 0):F1}/s){(p.Done == p.Missing ? "\n" : "")}"));
+    }
+
     public static KnowledgeOptions Options(CliArgs args)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.GetFullPath("appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = Configuration();
         var options = new KnowledgeOptions();
         configuration.GetSection(KnowledgeOptions.Section).Bind(options);
         if (args.Get("--corpus") is { } corpus) options.CorpusPath = corpus;

@@ -13,7 +13,7 @@ internal static class AskCommand
 
     public static int Run(CliArgs args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--top", "--json", "--batch", "--corpus", "--index");
+        args.AllowOnly(["--top", "--json", "--batch", "--corpus", "--index", .. CliKnowledge.SemanticArgs]);
         var top = args.GetInt("--top", 3, 1, 50);
         var json = args.Has("--json");
         IEnumerable<string> questions;
@@ -31,7 +31,7 @@ internal static class AskCommand
 
         var options = CliKnowledge.Options(args);
         using var index = CliKnowledge.OpenIndex(options, stderr);
-        var search = new KnowledgeSearch(index, options);
+        var search = CliKnowledge.Search(index, options, CliKnowledge.Semantic(args, options), stderr);
         foreach (var question in questions)
         {
             var answer = search.Ask(question, top);
@@ -52,6 +52,9 @@ internal static class AskCommand
             document = Math.Round(answer.Evidence.Document, 3),
             rareTerms = Math.Round(answer.Evidence.RareTerms, 3),
         },
+        semantic = answer.Semantic is { } s
+            ? new { cosine = Math.Round(s.Cosine, 3), lexicalRank = s.LexicalRank, denseRank = s.DenseRank, agree = s.Agree }
+            : null,
         answers = answer.Hits.Select(h => new
         {
             documentId = h.Passage.DocumentId,
@@ -60,6 +63,7 @@ internal static class AskCommand
             text = h.Passage.Text,
             snippet = h.Snippet,
             score = Math.Round(h.Score, 4),
+            cosine = h.Cosine is { } c ? Math.Round(c, 4) : (double?)null,
             workingGroups = h.Passage.WorkingGroups,
             source = new { title = h.Passage.Source.Title, year = h.Passage.Source.Year ?? h.Passage.Year, url = h.Passage.Source.Url },
             page = h.Passage.Page,
@@ -74,7 +78,8 @@ internal static class AskCommand
             stdout.WriteLine("No passage matches that question.");
             return;
         }
-        if (!answer.IsConfident) stdout.WriteLine($"(low confidence {answer.Confidence:F2}: the bot would say it does not know)");
+        var meaning = answer.Semantic is { } s ? $", cosine {s.Cosine:F2}" : "";
+        if (!answer.IsConfident) stdout.WriteLine($"(low confidence {answer.Confidence:F2}{meaning}: the bot would say it does not know)");
         foreach (var (hit, i) in answer.Hits.Select((h, i) => (h, i + 1)))
         {
             stdout.WriteLine($"{i}. {hit.Passage.Title} · {hit.Passage.Section} [{hit.Passage.DocumentId}, score {hit.Score:F2}]");

@@ -22,12 +22,14 @@ internal static class BenchSearchCommand
 
     public static Task<int> RunAsync(CliArgs args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--sizes", "--queries", "--out", "--corpus", "--golden");
+        args.AllowOnly(["--sizes", "--queries", "--out", "--corpus", "--golden", .. CliKnowledge.SemanticArgs]);
         var sizes = (args.Get("--sizes") ?? "1000,10000,100000").Split(',')
             .Select(s => int.TryParse(s, out var n) && n is >= 100 and <= 2_000_000 ? n : throw new CliException($"--sizes: '{s}' is not a size from 100 to 2000000"))
             .ToList();
         var count = args.GetInt("--queries", 2000, 10, 1_000_000);
         var options = CliKnowledge.Options(args);
+        // The scaled-up corpus repeats the corpus's passages: their vectors come from the store beside the real index.
+        var semantic = CliKnowledge.Semantic(args, options);
         var groups = CliKnowledge.Groups(options);
         var corpus = new CorpusLoader(groups.Ids).Load(options.CorpusPath).Documents;
         if (corpus.Count == 0) throw new CliException($"no documents in {options.CorpusPath}");
@@ -36,28 +38,37 @@ internal static class BenchSearchCommand
         var questions = Directory.Exists(goldenFolder) ? GoldenSet.Load(goldenFolder).Select(q => q.Question).ToList() : corpus.Select(d => d.Title).ToList();
 
         var rows = new List<string>();
+        var builds = new List<string>();
         foreach (var size in sizes)
         {
             var temp = Path.Combine(Path.GetTempPath(), "practitionerbot-bench-" + Guid.NewGuid().ToString("N"));
             try
             {
+                var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
                 using var index = LuceneIndex.Open(temp);
-                var documents = ScaleUp(corpus, size);
+                var documents = ScaleUp(corpus, size, foreignSections: !semantic.Enabled);
                 var build = CliKnowledge.Indexer(groups.Ids).Index(index, documents, [], "bench");
-                var search = new KnowledgeSearch(index, options);
+                var lexical = new KnowledgeSearch(index, options);
                 stderr.WriteLine($"{build.Passages} passages indexed in {build.Elapsed.TotalSeconds:F1} s");
+                var semanticClock = Stopwatch.StartNew();
+                var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr);
+                semanticClock.Stop();
+                var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+                builds.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {build.Passages:N0} | {build.Elapsed.TotalSeconds:F1} | {(hybrid is null ? "" : semanticClock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture))} | {(hybrid is null ? "" : (hybrid.Vectors.VectorBytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture))} | {(heapAfter - heapBefore) / 1048576.0:F0} | {Environment.WorkingSet / 1048576.0:F0} |"));
 
-                var firstTerms = questions.Select(q => search.Terms(q).FirstOrDefault() ?? "prevent").ToList();
-                var full = Measure(count, i =>
+                IKnowledgeSearch search = (IKnowledgeSearch?)hybrid ?? lexical;
+                var firstTerms = questions.Select(q => lexical.Terms(q).FirstOrDefault() ?? "prevent").ToList();
+                int Pipeline(IKnowledgeSearch s, int i)
                 {
-                    var reply = AnswerReplies.From(search.Ask(questions[i % questions.Count], 3), groups, texts);
+                    var reply = AnswerReplies.From(s.Ask(questions[i % questions.Count], 3), groups, texts);
                     return AdaptiveCardRenderer.Render(reply)?.ToJsonString().Length ?? 0;
-                });
-                var bare = Measure(count, i => search.BareTermSearch(firstTerms[i % firstTerms.Count]));
-                rows.Add(Row(build.Passages, "full answer pipeline (Ask + card JSON)", full));
-                rows.Add(Row(build.Passages, "baseline: bare TermQuery on body, top 10", bare));
-                stderr.WriteLine(rows[^2]);
-                stderr.WriteLine(rows[^1]);
+                }
+                if (hybrid is not null)
+                    rows.Add(Row(build.Passages, "hybrid answer pipeline, question embedding included (Ask + card JSON)", Measure(count, i => Pipeline(hybrid, i))));
+                rows.Add(Row(build.Passages, "lexical answer pipeline (Ask + card JSON)", Measure(count, i => Pipeline(lexical, i))));
+                rows.Add(Row(build.Passages, "baseline: bare TermQuery on body, top 10", Measure(count, i => lexical.BareTermSearch(firstTerms[i % firstTerms.Count]))));
+                foreach (var row in rows.TakeLast(hybrid is null ? 2 : 3)) stderr.WriteLine(row);
             }
             finally
             {
@@ -69,6 +80,12 @@ internal static class BenchSearchCommand
             .AppendLine("| passages | pipeline | p50 ms | p99 ms | queries/s (2 threads) |")
             .AppendLine("|---:|---|---:|---:|---:|");
         foreach (var row in rows) table.AppendLine(row);
+        table.AppendLine()
+            .AppendLine($"Index build and memory ({(semantic.Enabled ? semantic.Model + ", vectors from " + semantic.VectorsPath + " when the same text was embedded before" : "lexical only")}):")
+            .AppendLine()
+            .AppendLine("| passages | Lucene index build s | dense index build s (embedding what is missing) | vectors MB | managed heap growth MB | process working set MB |")
+            .AppendLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in builds) table.AppendLine(row);
         var section = $"{Start}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                       $"{count} queries per row (golden-set questions, cycled), after a warm-up.\n\n{table}{End}";
         stdout.WriteLine(table);
@@ -76,7 +93,13 @@ internal static class BenchSearchCommand
         return Task.FromResult(0);
     }
 
-    private static List<CorpusDocument> ScaleUp(IReadOnlyList<CorpusDocument> corpus, int passages)
+    /// <summary>
+    /// Copies of the corpus up to <paramref name="passages"/>. With <paramref name="foreignSections"/>, each copy also takes a
+    /// section from another document (more realistic term statistics); without, copies only rotate their own sections, so
+    /// every passage repeats one of the corpus's texts and takes its vector from the store (embedding 100,000 distinct
+    /// passages on 2 cores would take about 40 minutes at best).
+    /// </summary>
+    private static List<CorpusDocument> ScaleUp(IReadOnlyList<CorpusDocument> corpus, int passages, bool foreignSections)
     {
         var splitter = new PassageSplitter();
         var documents = new List<CorpusDocument>();
@@ -88,7 +111,9 @@ internal static class BenchSearchCommand
                 var scaled = copy == 0 ? doc : doc with
                 {
                     Id = $"{doc.Id}~{copy}",
-                    Sections = [.. doc.Sections.Skip(copy % doc.Sections.Count), corpus[(i * 7 + copy) % corpus.Count].Sections[0]],
+                    Sections = foreignSections
+                        ? [.. doc.Sections.Skip(copy % doc.Sections.Count), corpus[(i * 7 + copy) % corpus.Count].Sections[0]]
+                        : [.. doc.Sections.Skip(copy % doc.Sections.Count), .. doc.Sections.Take(copy % doc.Sections.Count)],
                 };
                 var count = splitter.Split(scaled).Count;
                 if (total + count > passages && documents.Count > 0)

@@ -11,12 +11,16 @@ internal static class EvalCommand
 {
     public static int Run(CliArgs args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--corpus", "--queries", "--qrels", "--json", "--golden", "--index", "--misses");
+        args.AllowOnly(["--corpus", "--queries", "--qrels", "--json", "--golden", "--index", "--misses", "--tune", .. CliKnowledge.SemanticArgs]);
         if (args.Get("--golden") is { } golden) return Golden(args, golden, stdout, stderr);
         var corpusPath = Existing(args.Require("--corpus"));
         var queriesPath = Existing(args.Require("--queries"));
         var qrelsPath = Existing(args.Require("--qrels"));
         var options = CliKnowledge.Options(new CliArgs());
+        var semantic = CliKnowledge.Semantic(args, options);
+        // Vectors of an evaluation corpus are kept between runs (keyed by text and model, so never stale).
+        if (args.Get("--vectors") is null)
+            semantic.VectorsPath = Path.Combine(Path.GetTempPath(), "practitionerbot-vectors", Path.GetFileNameWithoutExtension(corpusPath) + "-" + PathKey(corpusPath));
 
         var skipped = new List<SkippedFile>();
         var documents = new JsonlReader(new HashSet<string>()).Read(corpusPath, new DocumentMetadata(), skipped).ToList();
@@ -31,27 +35,46 @@ internal static class EvalCommand
 
             var qrels = ReadQrels(qrelsPath);
             var queries = ReadQueries(queriesPath).Where(q => qrels.ContainsKey(q.Key)).ToList();
-            var search = new KnowledgeSearch(index, options);
-            var ranked = queries.ToDictionary(q => q.Key,
-                q => (IReadOnlyList<string>)search.Ask(q.Value, 10).Hits.Select(h => h.Passage.DocumentId).ToList());
-            var judged = qrels.Where(q => ranked.ContainsKey(q.Key)).ToDictionary();
-            var scores = RetrievalMetrics.Score(ranked, judged);
-            var baseline = RetrievalMetrics.Score(PlainBm25.Rank(documents, queries.ToDictionary()), judged);
+            var lexical = new KnowledgeSearch(index, options);
+            var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr);
+            var judged = qrels.Where(q => queries.Any(x => x.Key == q.Key)).ToDictionary();
+            RetrievalScores Score(Func<string, IEnumerable<string>> rank) =>
+                RetrievalMetrics.Score(queries.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)rank(q.Value).Take(10).ToList()), judged);
+
+            var rows = new List<(string Key, string Name, RetrievalScores Scores)>
+            {
+                ("baseline", "baseline: plain BM25 flat", RetrievalMetrics.Score(PlainBm25.Rank(documents, queries.ToDictionary()), judged)),
+                ("lexical", "lexical (bot's BM25)", Score(q => lexical.Ask(q, 10).Hits.Select(h => h.Passage.DocumentId))),
+            };
+            if (hybrid is not null)
+            {
+                rows.Add(("dense", $"dense ({semantic.Model})", Score(q => hybrid.Dense(q).Documents.Select(d => d.DocumentId))));
+                rows.Add(("hybrid", "hybrid (fused)", Score(q => hybrid.Ask(q, 10).Hits.Select(h => h.Passage.DocumentId))));
+            }
+            var bot = rows[^1].Scores;
 
             if (args.Has("--json"))
-                stdout.WriteLine(JsonSerializer.Serialize(new
-                {
-                    ndcgAt10 = Math.Round(scores.NdcgAt10, 4),
-                    recallAt10 = Math.Round(scores.RecallAt10, 4),
-                    mrrAt10 = Math.Round(scores.MrrAt10, 4),
-                    queries = scores.Queries,
-                    baseline = new { ndcgAt10 = Math.Round(baseline.NdcgAt10, 4), recallAt10 = Math.Round(baseline.RecallAt10, 4), mrrAt10 = Math.Round(baseline.MrrAt10, 4) },
-                }));
-            else
             {
-                stdout.WriteLine(Line("PractitionerBot retrieval", scores));
-                stdout.WriteLine(Line("baseline: plain BM25 flat", baseline));
+                var json = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["ndcgAt10"] = Math.Round(bot.NdcgAt10, 4),
+                    ["recallAt10"] = Math.Round(bot.RecallAt10, 4),
+                    ["mrrAt10"] = Math.Round(bot.MrrAt10, 4),
+                    ["queries"] = bot.Queries,
+                    ["mode"] = hybrid is null ? "lexical" : "hybrid",
+                    ["model"] = hybrid?.ModelId,
+                };
+                foreach (var (key, _, scores) in rows)
+                    json[key] = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["ndcgAt10"] = Math.Round(scores.NdcgAt10, 4),
+                        ["recallAt10"] = Math.Round(scores.RecallAt10, 4),
+                        ["mrrAt10"] = Math.Round(scores.MrrAt10, 4),
+                    };
+                stdout.WriteLine(json.ToJsonString());
             }
+            else
+                foreach (var (_, name, scores) in rows) stdout.WriteLine(Line(name, scores));
             return 0;
         }
         finally
@@ -65,9 +88,12 @@ internal static class EvalCommand
     {
         if (!Directory.Exists(folder)) throw new CliException($"golden-set folder not found: {folder}");
         var options = CliKnowledge.Options(args);
+        var semantic = CliKnowledge.Semantic(args, options);
         using var index = CliKnowledge.OpenIndex(options, stderr);
         var questions = GoldenSet.Load(folder);
-        var search = new KnowledgeSearch(index, options);
+        var lexical = new KnowledgeSearch(index, options);
+        var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr);
+        IKnowledgeSearch search = (IKnowledgeSearch?)hybrid ?? lexical;
         var scores = GoldenSet.Evaluate(search, questions);
         var corpus = new CorpusLoader(CliKnowledge.Groups(options).Ids).Load(options.CorpusPath).Documents;
         var baseline = GoldenSet.Score(PlainBm25.Rank(corpus, questions.Select((q, i) => (i, q)).ToDictionary(x => Key(x.i), x => x.q.Question)), questions);
@@ -78,15 +104,19 @@ internal static class EvalCommand
                 mrr = Math.Round(scores.Mrr, 4),
                 ndcgAt10 = Math.Round(scores.NdcgAt10, 4),
                 queries = scores.Queries,
+                mode = hybrid is null ? "lexical" : "hybrid",
                 baseline = new { recallAt3 = Math.Round(baseline.RecallAt3, 4), mrr = Math.Round(baseline.Mrr, 4), ndcgAt10 = Math.Round(baseline.NdcgAt10, 4) },
             }));
         else
         {
+            var unanswerable = File.Exists(Path.Combine(folder, "unanswerable.jsonl")) ? GoldenSet.LoadUnanswerable(folder) : [];
             stdout.WriteLine(GoldenLine("PractitionerBot retrieval", scores));
             stdout.WriteLine(GoldenLine("baseline: plain BM25 flat", baseline));
+            if (unanswerable.Count > 0) AbstainReport.Write(AbstainEvaluation.Run(lexical, questions, unanswerable), options, stdout);
+            if (hybrid is not null)
+                HybridReport.Write(lexical, hybrid, baseline, questions, unanswerable, options, semantic, args.Has("--tune"), stdout,
+                    args.Has("--misses") ? stderr : null);
         }
-        if (File.Exists(Path.Combine(folder, "unanswerable.jsonl")) && !args.Has("--json"))
-            AbstainReport.Write(AbstainEvaluation.Run(search, questions, GoldenSet.LoadUnanswerable(folder)), options, stdout);
         if (args.Has("--misses"))
             foreach (var q in questions)
             {
@@ -95,6 +125,10 @@ internal static class EvalCommand
             }
         return 0;
     }
+
+    /// <summary>A short stable key for a file's full path.</summary>
+    private static string PathKey(string path) =>
+        Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..12];
 
     private static string Key(int i) => i.ToString(CultureInfo.InvariantCulture);
 

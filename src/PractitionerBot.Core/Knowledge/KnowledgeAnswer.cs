@@ -7,7 +7,8 @@ public sealed record KnowledgeAnswer(
     double Confidence,
     bool IsConfident,
     KnowledgeStatus Status,
-    AnswerEvidence Evidence = default)
+    AnswerEvidence Evidence = default,
+    Semantic.SemanticEvidence? Semantic = null)
 {
     public AnswerHit? Best => Hits.Count > 0 ? Hits[0] : null;
 
@@ -29,11 +30,27 @@ public sealed record AnswerHit(
     float Score,
     string Snippet,
     string HighlightedText,
-    IReadOnlyList<string> MatchedTerms);
+    IReadOnlyList<string> MatchedTerms,
+    float? Cosine = null);
 
-public interface IKnowledgeBase
+public interface IKnowledgeBase : IKnowledgeSearch
 {
     bool IsReady { get; }
 
+    /// <summary>Lexical until the passages are embedded, hybrid after (or lexical for good, when the model is off or failed).</summary>
+    SearchMode Mode => SearchMode.Lexical;
+}
+
+/// <summary>Answers a question from the papers.</summary>
+public interface IKnowledgeSearch
+{
     KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null);
+}
+
+public enum SearchMode
+{
+    /// <summary>Words only (BM25 with the documents-first stage).</summary>
+    Lexical,
+    /// <summary>Words and meaning: the lexical and dense rankings fused.</summary>
+    Hybrid,
 }

@@ -8,9 +8,15 @@ namespace PractitionerBot.Knowledge;
 /// phrase-proximity bonus, search, keep one passage per document, then score confidence and
 /// highlight. Used by the bot, the CLI's ask/eval and the benchmarks alike.
 /// </summary>
-public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
+public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options) : IKnowledgeSearch
 {
-    public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null)
+    public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null) => Ask(question, top, workingGroup, dense: null);
+
+    /// <summary>
+    /// With <paramref name="dense"/>, the documents it ranks join the lexical candidates, the two document
+    /// rankings are fused, and each document is represented by its passage closest in meaning to the question.
+    /// </summary>
+    internal KnowledgeAnswer Ask(string question, int top, string? workingGroup, Semantic.DenseRanking? dense)
     {
         question ??= "";
         var analysed = QueryTerms.Analyze(index.Analyzer, IndexFields.Body,
@@ -26,8 +32,8 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
             // 1. Rank whole documents, so a question whose words are spread over several sections
             //    still finds its document; this also bounds the passage search to a few documents.
             var documentTop = searcher.Search(Filter(BuildDocumentQuery(terms), workingGroup), CandidateDocuments);
-            if (documentTop.ScoreDocs.Length == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
-            var maxDocument = documentTop.ScoreDocs[0].Score;
+            if (documentTop.ScoreDocs.Length == 0 && dense is null) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
+            var maxDocument = documentTop.ScoreDocs.Length == 0 ? 1 : documentTop.ScoreDocs[0].Score;
             var documentScores = new Dictionary<string, double>(StringComparer.Ordinal);
             var documentRecords = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var sd in documentTop.ScoreDocs)
@@ -36,31 +42,74 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
                 documentScores.TryAdd(id, sd.Score / maxDocument);
                 documentRecords.TryAdd(id, sd.Doc);
             }
+            IEnumerable<string> searched = dense is null ? documentScores.Keys : documentScores.Keys.Union(dense.Documents.Select(d => d.DocumentId)).ToList();
 
             // 2. The best passages inside those documents, with a phrase-proximity bonus for the first ones.
-            var passageTop = searcher.Search(WithinDocuments(BuildPassageQuery(terms), documentScores.Keys), MaxPassages);
-            if (passageTop.ScoreDocs.Length == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
-            if (BuildPhraseQuery(terms, analysed) is { } phrases)
+            var passageTop = searcher.Search(WithinDocuments(BuildPassageQuery(terms), searched), MaxPassages);
+            if (passageTop.ScoreDocs.Length == 0 && dense is null) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
+            if (passageTop.ScoreDocs.Length > 0 && BuildPhraseQuery(terms, analysed) is { } phrases)
                 passageTop = QueryRescorer.Rescore(searcher, passageTop, phrases, options.PhraseBoost, passageTop.ScoreDocs.Length);
 
             // 3. One passage per document, ranked by its own score blended with its document's.
-            var maxPassage = passageTop.ScoreDocs[0].Score;
-            var candidates = new List<(int Doc, float Score, double Blended)>();
+            var maxPassage = passageTop.ScoreDocs.Length == 0 ? 1 : passageTop.ScoreDocs[0].Score;
+            var candidates = new List<(int Doc, float Score, double Blended, string DocumentId)>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var sd in passageTop.ScoreDocs)
             {
                 var documentId = DocumentIdOf(reader, sd.Doc);
                 if (!seen.Add(documentId)) continue;
-                candidates.Add((sd.Doc, sd.Score, sd.Score / maxPassage + options.DocumentWeight * documentScores.GetValueOrDefault(documentId)));
+                candidates.Add((sd.Doc, sd.Score, sd.Score / maxPassage + options.DocumentWeight * documentScores.GetValueOrDefault(documentId), documentId));
             }
-            var hits = candidates.OrderByDescending(c => c.Blended).Take(top)
-                .Select(c => Highlight(PassageDocuments.FromLucene(searcher.Doc(c.Doc)), c.Score, terms))
-                .ToList();
+            var lexical = candidates.OrderByDescending(c => c.Blended).ToList();
+            var hits = dense is null
+                ? lexical.Take(top).Select(c => Highlight(PassageDocuments.FromLucene(searcher.Doc(c.Doc)), c.Score, terms)).ToList()
+                : Fused(searcher, lexical.Select(c => (c.Doc, c.Score, c.DocumentId)).ToList(), dense, top, terms);
             if (hits.Count == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
-            var evidence = Evidence(reader, terms, hits[0], documentRecords[hits[0].Passage.DocumentId]);
+            var bestRecord = documentRecords.TryGetValue(hits[0].Passage.DocumentId, out var record) ? record : DocumentRecordOf(searcher, hits[0].Passage.DocumentId);
+            var evidence = bestRecord is { } r ? Evidence(reader, terms, hits[0], r) : default;
             var confidence = evidence.Of(options.ConfidenceMeasure);
-            return new KnowledgeAnswer(question, hits, confidence, confidence >= options.MinConfidence, KnowledgeStatus.Ok, evidence);
+            var semantic = dense is null ? null : new Semantic.SemanticEvidence(hits[0].Cosine ?? 0,
+                lexical.FindIndex(c => c.DocumentId == hits[0].Passage.DocumentId) is var l and >= 0 ? l + 1 : null,
+                dense.RankOf(hits[0].Passage.DocumentId));
+            return new KnowledgeAnswer(question, hits, confidence, confidence >= options.MinConfidence, KnowledgeStatus.Ok, evidence, semantic);
         });
+    }
+
+    /// <summary>
+    /// Documents in the fused order; each shown by its lexical best passage or its passage closest in meaning,
+    /// whichever is closer in meaning to the question.
+    /// </summary>
+    private List<AnswerHit> Fused(IndexSearcher searcher, List<(int Doc, float Score, string DocumentId)> lexical,
+        Semantic.DenseRanking dense, int top, List<WeightedTerm> terms)
+    {
+        var byDocument = lexical.ToDictionary(c => c.DocumentId, StringComparer.Ordinal);
+        var hits = new List<AnswerHit>(top);
+        foreach (var documentId in dense.Fuse(lexical.Select(c => c.DocumentId).ToList()).Take(top))
+        {
+            var hasLexical = byDocument.TryGetValue(documentId, out var lex);
+            var lexicalPassage = hasLexical ? PassageDocuments.FromLucene(searcher.Doc(lex.Doc)) : null;
+            var lexicalCosine = lexicalPassage is null ? null : dense.Cosine(lexicalPassage.Id);
+            var closest = dense.Of(documentId);
+            var passage = closest is not null && (lexicalPassage is null || closest.Cosine > (lexicalCosine ?? float.MinValue))
+                ? PassageById(searcher, closest.PassageId)
+                : lexicalPassage;
+            if (passage is null) continue;
+            var hit = Highlight(passage, passage.Id == lexicalPassage?.Id ? lex.Score : 0, terms);
+            hits.Add(hit with { Cosine = passage.Id == closest?.PassageId ? closest.Cosine : lexicalCosine });
+        }
+        return hits;
+    }
+
+    private static StoredPassage? PassageById(IndexSearcher searcher, string passageId)
+    {
+        var top = searcher.Search(new TermQuery(new Term(IndexFields.PassageId, passageId)), 1);
+        return top.ScoreDocs.Length == 0 ? null : PassageDocuments.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc));
+    }
+
+    private static int? DocumentRecordOf(IndexSearcher searcher, string documentId)
+    {
+        var top = searcher.Search(new TermQuery(new Term(IndexFields.PassageId, documentId + "#doc")), 1);
+        return top.ScoreDocs.Length == 0 ? null : top.ScoreDocs[0].Doc;
     }
 
     /// <summary>The analysed terms of a text, as the index sees them.</summary>

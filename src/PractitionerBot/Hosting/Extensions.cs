@@ -9,6 +9,7 @@ using PractitionerBot.Chat;
 using PractitionerBot.Feedback;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Semantic;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
@@ -36,6 +37,10 @@ public static class Extensions
             o.IndexPath = Path.GetFullPath(o.IndexPath, root);
             o.WorkingGroupsPath = Path.GetFullPath(o.WorkingGroupsPath, root);
         }, o => Missing("Knowledge:CorpusPath", o.CorpusPath).Concat(MissingFile("Knowledge:WorkingGroupsPath", o.WorkingGroupsPath)));
+        services.AddValidatedOptions<SemanticOptions>(SemanticOptions.Section, o =>
+        {
+            if (!string.IsNullOrWhiteSpace(o.VectorsPath)) o.VectorsPath = Path.GetFullPath(o.VectorsPath, root);
+        });
         services.AddValidatedOptions<StorageOptions>(StorageOptions.Section, o => o.SqlitePath = Path.GetFullPath(o.SqlitePath, root),
             o => o.Problems());
         services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
@@ -65,6 +70,9 @@ public static class Extensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.AddHostedService<KnowledgeStartup>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value);
+        services.AddSingleton<IEmbedderSource>(PackagedModels.Instance);
+        services.AddHostedService<SemanticStartup>();
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Open());
         services.AddSingleton<IRateGate>(sp => sp.GetRequiredService<Database>() is PostgresDatabase postgres
@@ -132,7 +140,7 @@ public static class Extensions
         endpoints.MapAnnouncements();
         endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint messages) => messages.HandleAsync(http));
         endpoints.MapGet("/healthz", (IKnowledgeBase knowledge) => knowledge.IsReady
-            ? Results.Ok(new { status = "ready" })
+            ? Results.Ok(new { status = "ready", mode = knowledge.Mode == SearchMode.Hybrid ? "hybrid" : "lexical" })
             : Results.Json(new { status = "starting", reason = "the knowledge index is being opened" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;
     }

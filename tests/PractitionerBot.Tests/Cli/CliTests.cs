@@ -39,22 +39,58 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task AskJson_PrintsTheDocumentedShape()
     {
-        var (code, output, _) = await RunAsync("ask", "What risk assessment tools exist for returnees?", "--json", "--top", "2", "--index", _dir.File("idx"));
+        var (code, output, _) = await RunAsync("ask", "What risk assessment tools exist for returnees?", "--json", "--top", "2", "--index", _dir.File("idx"),
+            "--vectors", await Knowledge.Semantic.SemanticModel.CorpusVectorsAsync());
         Assert.Equal(0, code);
         var json = JsonNode.Parse(output)!;
         Assert.Equal("What risk assessment tools exist for returnees?", json["question"]!.GetValue<string>());
         var answers = json["answers"]!.AsArray();
         Assert.Equal(2, answers.Count);
-        foreach (var key in new[] { "documentId", "title", "section", "text", "snippet", "score", "workingGroups", "source" })
+        foreach (var key in new[] { "documentId", "title", "section", "text", "snippet", "score", "cosine", "workingGroups", "source" })
             Assert.NotNull(answers[0]![key]);
         Assert.NotNull(answers[0]!["source"]!["title"]);
+        // The semantic evidence beside the lexical one.
+        Assert.NotNull(json["evidence"]!["document"]);
+        Assert.InRange(json["semantic"]!["cosine"]!.GetValue<double>(), 0.3, 1.0);
+        Assert.NotNull(json["semantic"]!["denseRank"]);
+    }
+
+    [Fact]
+    public async Task Ask_WithMissingVectors_EmbedsThemFirstWithAProgressLine_ThenReusesThem()
+    {
+        Directory.CreateDirectory(_dir.File("corpus"));
+        foreach (var name in new[] { "exit-digital-exit-work.md", "pp-families-in-rehabilitation.md", "pp-returnees-in-prison-probation.md" })
+            File.Copy(Path.Combine(RepoPaths.Corpus, name), Path.Combine(_dir.File("corpus"), name));
+        string[] args = ["ask", "my client wants to do counselling over whatsapp is that ok", "--json", "--corpus", _dir.File("corpus"), "--index", _dir.File("idx")];
+
+        var (code, output, error) = await RunAsync(args);
+        Assert.Equal(0, code);
+        Assert.Matches(@"Embedding passages: (\d+)/\1", error);
+        Assert.True(Directory.Exists(_dir.File("idx-vectors")), "the vectors are stored beside the index");
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal("exit-digital-exit-work", json["answers"]![0]!["documentId"]!.GetValue<string>());
+        Assert.NotNull(json["semantic"]);
+
+        var (again, _, secondError) = await RunAsync(args);
+        Assert.Equal(0, again);
+        Assert.DoesNotContain("Embedding passages", secondError);
+    }
+
+    [Fact]
+    public async Task Ask_Lexical_HasNoSemanticEvidence()
+    {
+        var (code, output, error) = await RunAsync("ask", "tabletop exercise", "--json", "--lexical", "--index", _dir.File("idx"));
+        Assert.Equal(0, code);
+        Assert.Null(JsonNode.Parse(output)!["semantic"]);
+        Assert.DoesNotContain("Embedding", error);
     }
 
     [Fact]
     public async Task AskBatch_PrintsOneJsonObjectPerLine()
     {
         File.WriteAllLines(_dir.File("q.txt"), ["exit work with formers", "", "tabletop exercise"]);
-        var (code, output, _) = await RunAsync("ask", "--batch", _dir.File("q.txt"), "--json", "--index", _dir.File("idx"));
+        var (code, output, _) = await RunAsync("ask", "--batch", _dir.File("q.txt"), "--json", "--index", _dir.File("idx"),
+            "--vectors", await Knowledge.Semantic.SemanticModel.CorpusVectorsAsync());
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
@@ -75,6 +111,10 @@ public sealed class CliTests : IDisposable
         var json = JsonNode.Parse(output)!;
         Assert.Equal(1.0, json["ndcgAt10"]!.GetValue<double>());
         Assert.Equal(2, json["queries"]!.GetValue<int>());
+        Assert.Equal("hybrid", json["mode"]!.GetValue<string>());
+        foreach (var pipeline in new[] { "baseline", "lexical", "dense", "hybrid" })
+            Assert.InRange(json[pipeline]!["ndcgAt10"]!.GetValue<double>(), 0.0, 1.0);
+        Assert.Equal(1.0, json["dense"]!["ndcgAt10"]!.GetValue<double>());
     }
 
     [Theory]
@@ -83,6 +123,7 @@ public sealed class CliTests : IDisposable
     [InlineData("ask")]
     [InlineData("ask", "x", "--top", "zero")]
     [InlineData("ask", "x", "--colour", "red")]
+    [InlineData("ask", "x", "--model", "gpt")]
     public async Task BadCommandLine_ExitsWith2AndSaysWhy(params string[] args)
     {
         var (code, _, error) = await RunAsync(args);

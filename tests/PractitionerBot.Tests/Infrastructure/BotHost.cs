@@ -46,6 +46,8 @@ public sealed class BotHost : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["Knowledge:IndexPath"] = Path.Combine(dir.Path, "lucene"),
             ["Storage:SqlitePath"] = Path.Combine(dir.Path, "bot.db"),
+            // Lexical unless a test turns meaning on: embedding the corpus takes a while, and most tests are about other things.
+            ["Knowledge:Semantic:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) args[key] = value;
         var app = BotApplication.Create(args.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), RepoPaths.Root,

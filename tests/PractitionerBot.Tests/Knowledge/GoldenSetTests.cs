@@ -1,6 +1,8 @@
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Evaluation;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Semantic;
+using PractitionerBot.Tests.Knowledge.Semantic;
 using PractitionerBot.Tests.Infrastructure;
 using PractitionerBot.WorkingGroups;
 
@@ -9,15 +11,22 @@ namespace PractitionerBot.Tests.Knowledge;
 /// <summary>Practitioners' questions against the embedded corpus, through the bot's own retrieval.</summary>
 public sealed class GoldenSetTests
 {
-    // Recorded with: dotnet run --project src/PractitionerBot.Cli -- eval --golden tests/PractitionerBot.Tests/Data/golden
-    // Raise these when retrieval improves; a drop below them fails the build.
-    private const double BaselineRecallAt3 = 0.90;
-    private const double BaselineMrr = 0.93;
+    // Recorded with: dotnet run --project src/PractitionerBot.Cli -- eval --golden tests/PractitionerBot.Tests/Data/golden --lexical
+    // Raise these when retrieval improves; a drop below them fails the build. Lowered when the golden set
+    // gained 138 informal practitioner questions (retrieval-informal.jsonl): measured Recall@3 0.8519, MRR 0.8627.
+    private const double BaselineRecallAt3 = 0.85;
+    private const double BaselineMrr = 0.86;
 
-    // Answer or abstain, with the default rule (docs/BENCHMARKS.md, "Answer or abstain"): measured 0.791
-    // correct-answer rate on the golden set and 0.081 false-answer rate on unanswerable.jsonl.
-    private const double FloorCorrectAnswerRate = 0.77;
-    private const double CeilingFalseAnswerRate = 0.10;
+    // Answer or abstain, lexical rule (docs/BENCHMARKS.md, "Answer or abstain"): measured 0.595 correct-answer rate
+    // on the 368 in-domain questions and 0.071 false-answer rate on the 224 of unanswerable.jsonl.
+    private const double FloorCorrectAnswerRate = 0.58;
+    private const double CeilingFalseAnswerRate = 0.08;
+
+    // Hybrid (the bot once warm, default Knowledge:Semantic settings), on the held-out half (AbstainEvaluation.Half 1):
+    // recorded with: dotnet run --project src/PractitionerBot.Cli -- eval --golden tests/PractitionerBot.Tests/Data/golden
+    private const double HybridBaselineRecallAt3 = 0.85;
+    private const double HybridFloorCorrectAnswerRate = 0.75;
+    private const double HybridCeilingFalseAnswerRate = 0.10;
 
     [Fact]
     public void GoldenSet_RecallAt3AndMrr_StayAtOrAboveTheRecordedBaseline()
@@ -43,6 +52,29 @@ public sealed class GoldenSetTests
             $"correct-answer rate fell to {rates.CorrectAnswerRate:F3} (floor {FloorCorrectAnswerRate})");
         Assert.True(rates.FalseAnswerRate <= CeilingFalseAnswerRate,
             $"false-answer rate rose to {rates.FalseAnswerRate:F3} (ceiling {CeilingFalseAnswerRate})");
+    }
+
+    [Fact]
+    public async Task Hybrid_HeldOutHalf_StaysWithinTheRecordedFigures()
+    {
+        var vectors = await SemanticModel.CorpusVectorsAsync();
+        using var index = CorpusIndex();
+        var options = new KnowledgeOptions();
+        var semantic = new SemanticOptions();
+        var lexical = new KnowledgeSearch(index, options);
+        var (dense, report) = new SemanticIndexer(SemanticModel.Embedder).Build(index, vectors);
+        Assert.Equal(0, report.Embedded);
+        var hybrid = new HybridSearch(lexical, dense, SemanticModel.Embedder, semantic, options);
+
+        var questions = GoldenSet.Load(RepoPaths.Golden);
+        var scores = GoldenSet.Evaluate(hybrid, questions);
+        Assert.True(scores.RecallAt3 >= HybridBaselineRecallAt3, $"hybrid Recall@3 fell to {scores.RecallAt3:F4} (baseline {HybridBaselineRecallAt3})");
+
+        var heldOut = AbstainEvaluation.Rates(AbstainEvaluation.Half(AbstainEvaluation.Run(hybrid, questions, GoldenSet.LoadUnanswerable(RepoPaths.Golden)), 1));
+        Assert.True(heldOut.CorrectAnswerRate >= HybridFloorCorrectAnswerRate,
+            $"held-out correct-answer rate fell to {heldOut.CorrectAnswerRate:F3} (floor {HybridFloorCorrectAnswerRate})");
+        Assert.True(heldOut.FalseAnswerRate <= HybridCeilingFalseAnswerRate,
+            $"held-out false-answer rate rose to {heldOut.FalseAnswerRate:F3} (ceiling {HybridCeilingFalseAnswerRate})");
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 namespace PractitionerBot.Knowledge.Evaluation;
 
 /// <summary>One golden question through the bot: whether it should be answered, what the bot decided and what it cited.</summary>
-public sealed record AbstainCase(GoldenQuestion Question, bool Answerable, bool Answered, bool CitesExpected, bool HasHits, AnswerEvidence Evidence);
+public sealed record AbstainCase(GoldenQuestion Question, bool Answerable, bool Answered, bool CitesExpected, bool HasHits, AnswerEvidence Evidence,
+    Semantic.SemanticEvidence? Semantic = null);
 
 /// <summary>
 /// Answer rate and correct-answer rate (answered, with an expected document among the cited sources) on in-domain
@@ -12,15 +13,15 @@ public sealed record AbstainRates(double AnswerRate, double CorrectAnswerRate, d
 public static class AbstainEvaluation
 {
     /// <summary>Asks every question as the bot does (<paramref name="sources"/> cited passages).</summary>
-    public static IReadOnlyList<AbstainCase> Run(KnowledgeSearch search, IReadOnlyList<GoldenQuestion> inDomain,
+    public static IReadOnlyList<AbstainCase> Run(IKnowledgeSearch search, IReadOnlyList<GoldenQuestion> inDomain,
         IReadOnlyList<GoldenQuestion> unanswerable, int sources = 3) =>
         inDomain.Select(q => Case(search, q, true, sources)).Concat(unanswerable.Select(q => Case(search, q, false, sources))).ToList();
 
-    private static AbstainCase Case(KnowledgeSearch search, GoldenQuestion question, bool answerable, int sources)
+    private static AbstainCase Case(IKnowledgeSearch search, GoldenQuestion question, bool answerable, int sources)
     {
         var answer = search.Ask(question.Question, sources);
         var cited = answer.Hits.Select(h => h.Passage.DocumentId).ToList();
-        return new AbstainCase(question, answerable, answer.IsConfident, question.Expected.Any(cited.Contains), answer.Hits.Count > 0, answer.Evidence);
+        return new AbstainCase(question, answerable, answer.IsConfident, question.Expected.Any(cited.Contains), answer.Hits.Count > 0, answer.Evidence, answer.Semantic);
     }
 
     /// <summary>The rates of a decision rule; by default the rule the search was configured with.</summary>
@@ -39,6 +40,21 @@ public static class AbstainEvaluation
     /// <summary>Answer when the measure reaches the threshold.</summary>
     public static Func<AbstainCase, bool> Rule(ConfidenceMeasure measure, double threshold) =>
         c => c.HasHits && c.Evidence.Of(measure) >= threshold;
+
+    /// <summary>Answer as <paramref name="rule"/> decides, reading the lexical evidence by <paramref name="measure"/>.</summary>
+    public static Func<AbstainCase, bool> Rule(Semantic.AnswerRule rule, ConfidenceMeasure measure) =>
+        c => rule.Answers(c.HasHits, c.Evidence.Of(measure), c.Semantic);
+
+    /// <summary>
+    /// The rule with the highest correct-answer rate whose false-answer rate stays within <paramref name="maxFalseAnswerRate"/>;
+    /// ties go to the more careful rule (fewer answers on the tuning cases).
+    /// </summary>
+    public static (Semantic.AnswerRule Rule, AbstainRates Rates)? Choose(IReadOnlyList<AbstainCase> cases, ConfidenceMeasure measure,
+        IEnumerable<Semantic.AnswerRule> rules, double maxFalseAnswerRate) =>
+        rules.Select(r => (Rule: r, Rates: Rates(cases, Rule(r, measure))))
+            .Where(x => x.Rates.FalseAnswerRate <= maxFalseAnswerRate)
+            .OrderByDescending(x => x.Rates.CorrectAnswerRate).ThenBy(x => x.Rates.AnswerRate + x.Rates.FalseAnswerRate)
+            .Select(x => ((Semantic.AnswerRule, AbstainRates)?)x).FirstOrDefault();
 
     /// <summary>
     /// The threshold with the highest correct-answer rate whose false-answer rate stays within

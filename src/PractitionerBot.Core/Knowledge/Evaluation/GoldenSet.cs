@@ -25,7 +25,7 @@ public static class GoldenSet
             .ToList();
 
     /// <summary>Runs the questions through the bot's retrieval.</summary>
-    public static RetrievalScores Evaluate(KnowledgeSearch search, IReadOnlyList<GoldenQuestion> questions, int depth = 10) =>
+    public static RetrievalScores Evaluate(IKnowledgeSearch search, IReadOnlyList<GoldenQuestion> questions, int depth = 10) =>
         Score(Enumerable.Range(0, questions.Count).ToDictionary(Key,
             i => (IReadOnlyList<string>)search.Ask(questions[i].Question, depth).Hits.Select(h => h.Passage.DocumentId).ToList()), questions);
 

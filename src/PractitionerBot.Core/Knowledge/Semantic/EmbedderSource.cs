@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace PractitionerBot.Knowledge.Semantic;
+
+/// <summary>Where the embedding model comes from.</summary>
+public interface IEmbedderSource
+{
+    /// <summary>Loads the model the options name; throws when it cannot be loaded.</summary>
+    ITextEmbedder Load(SemanticOptions options);
+}
+
+/// <summary>
+/// The models shipped inside their NuGet packages. One instance per model and settings per process:
+/// a model holds about 90 MB and takes about a second to load, and is safe to share between threads.
+/// </summary>
+public sealed class PackagedModels : IEmbedderSource
+{
+    private static readonly ConcurrentDictionary<(EmbeddingModel, int, int), Lazy<OnnxTextEmbedder>> Loaded = new();
+
+    public static PackagedModels Instance { get; } = new();
+
+    public ITextEmbedder Load(SemanticOptions options)
+    {
+        var key = (options.Model, options.Threads, options.PassageWords);
+        var lazy = Loaded.GetOrAdd(key, _ => new Lazy<OnnxTextEmbedder>(() => OnnxTextEmbedder.Load(options)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failed load is not cached: the next start tries again.
+            Loaded.TryRemove(KeyValuePair.Create(key, lazy));
+            throw;
+        }
+    }
+}
