@@ -47,6 +47,7 @@ public static class Extensions
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
         services.AddValidatedOptions<ConnectorOptions>(ConnectorOptions.Section);
         services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section, extra: o => o.Problems());
+        services.AddValidatedOptions<OnboardingOptions>(OnboardingOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
@@ -73,7 +74,8 @@ public static class Extensions
         services.AddSingleton<ChannelLinkStore>();
         services.AddSingleton<PeerQuestionStore>();
         services.AddSingleton<PeerExchangeService>();
-        services.AddSingleton<IMessenger, BotMessenger>();
+        services.AddSingleton<BotMessenger>();
+        services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<BotMessenger>());
         services.AddHostedService<PeerReminderService>();
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService<RetentionService>();
@@ -99,6 +101,11 @@ public static class Extensions
         services.AddSingleton<AnnouncementService>();
         services.AddSingleton<ThrottledSender>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OnboardingOptions>>().Value);
+        services.AddSingleton<WelcomeStore>();
+        services.AddSingleton<TeamWelcomes>();
+        services.AddSingleton<IWelcomeSender, TeamWelcomeSender>();
+        services.AddHostedService<WelcomeDispatcher>();
         services.AddSingleton<TurnRateLimiter>();
         services.AddSingleton<ChatService>();
 
