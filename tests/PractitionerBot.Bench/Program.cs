@@ -13,7 +13,7 @@ internal static class BenchProgram
     private static int Usage()
     {
         Console.Error.WriteLine("usage: fanout [--followers N] [--out docs/BENCHMARKS.md]");
-        Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--out docs/BENCHMARKS.md]");
+        Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--rate 10,20,40] [--gc as-built,server,workstation,...] [--out docs/BENCHMARKS.md]");
         return 2;
     }
 }

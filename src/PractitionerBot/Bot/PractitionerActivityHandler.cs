@@ -108,7 +108,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         var activity = (Activity)turnContext.Activity;
         var result = await chat.HandleInvokeAsync(Incoming(activity, null, null), invokeValue.Action?.Verb, CardValue(invokeValue.Action?.Data), cancellationToken);
         if (result.Card is { } card && AdaptiveCardRenderer.Render(card) is { } rendered)
-            return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.card.adaptive", Value = JObject.Parse(rendered.ToJsonString()) };
+            return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.card.adaptive", Value = new JRaw(rendered.ToJsonString()) };
         return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = result.Message ?? "" };
     }
 

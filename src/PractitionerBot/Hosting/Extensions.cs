@@ -73,7 +73,9 @@ public static class Extensions
         services.AddSingleton<FollowStore>();
         services.AddSingleton<ChannelLinkStore>();
         services.AddSingleton<PeerQuestionStore>();
-        services.AddSingleton<PeerExchangeService>();
+        // Peer exchange sends while a member's turn waits: bounded (InTurnMessenger); outbox sends keep BotMessenger's own timeout.
+        services.AddSingleton<InTurnMessenger>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PeerExchangeService>(sp, sp.GetRequiredService<InTurnMessenger>()));
         services.AddSingleton<BotMessenger>();
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<BotMessenger>());
         services.AddHostedService<PeerReminderService>();
