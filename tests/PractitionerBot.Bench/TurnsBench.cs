@@ -32,7 +32,8 @@ internal static class TurnsBench
         ["server"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCHeapCount"] = "0", ["DOTNET_GCConserveMemory"] = "0", ["DOTNET_GCgen0size"] = "0" },
         ["server-1heap"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCHeapCount"] = "1", ["DOTNET_GCHeapAffinitizeMask"] = "1", ["DOTNET_GCConserveMemory"] = "0" },
         ["server-conserve7"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCConserveMemory"] = "7" },
-        ["server-gen0-32mb"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCgen0size"] = "0x2000000" },
+        ["server-gen0max-32mb"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCgen0MaxBudget"] = "0x2000000" },
+        ["server-gen0max-64mb"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCgen0MaxBudget"] = "0x4000000" },
         ["workstation"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "1" },
         ["workstation-nonconcurrent"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" },
     };

@@ -70,9 +70,16 @@ public sealed class WelcomeStore(Database database, TimeProvider time)
     public Task PartSentAsync(long id, int partsSent, CancellationToken cancellationToken) =>
         database.ExecuteAsync("UPDATE welcomes SET parts_sent = $p WHERE id = $id;", cancellationToken, ("$id", id), ("$p", partsSent));
 
-    /// <summary>Delivered, skipped (a profile or another welcome came first) or gone (the member blocked or left): never sent again.</summary>
+    /// <summary>
+    /// Delivered, skipped (a profile or another welcome came first) or gone (the member blocked or left): never sent again.
+    /// The member's ids are not needed any more; the row stays (with the member's key only) so they are not welcomed twice.
+    /// </summary>
     public Task DoneAsync(long id, WelcomeStatus status, string? note, CancellationToken cancellationToken) =>
-        database.ExecuteAsync("UPDATE welcomes SET status = $s, lease_until_utc = NULL, attempts = attempts + 1, last_error = $e WHERE id = $id;",
+        database.ExecuteAsync("""
+            UPDATE welcomes SET status = $s, lease_until_utc = NULL, attempts = attempts + 1, last_error = $e,
+                recipient = CASE WHEN kind = 'member' THEN '{}' ELSE recipient END
+            WHERE id = $id;
+            """,
             cancellationToken, ("$id", id), ("$s", status.ToString()), ("$e", note));
 
     public Task RetryAsync(long id, DateTimeOffset next, string error, bool failed, CancellationToken cancellationToken) =>
