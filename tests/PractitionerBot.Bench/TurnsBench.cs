@@ -34,6 +34,8 @@ internal static class TurnsBench
         ["server-conserve7"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCConserveMemory"] = "7" },
         ["server-gen0max-32mb"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCgen0MaxBudget"] = "0x2000000" },
         ["server-gen0max-64mb"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCgen0MaxBudget"] = "0x4000000" },
+        // What a container with a 512 MB memory limit gets by itself: the GC takes 75% of the limit as its hard limit.
+        ["server-hardlimit-384mb"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCHeapHardLimit"] = "0x18000000" },
         ["workstation"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "1" },
         ["workstation-nonconcurrent"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" },
     };

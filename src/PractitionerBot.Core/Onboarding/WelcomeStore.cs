@@ -29,17 +29,18 @@ public sealed class WelcomeStore(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = time.Utc();
+        // One command for every row, its parameters changed from row to row: a team of 1,000 is one short transaction.
+        await using var insert = connection.Command(transaction, """
+            INSERT INTO welcomes (team_id, user_key, kind, recipient, status, next_attempt_utc, created_utc)
+            SELECT $t, $u, $k, $r, 'Pending', $now, $now
+            WHERE NOT EXISTS (SELECT 1 FROM profiles WHERE user_key = $u)
+              AND NOT EXISTS (SELECT 1 FROM welcomes WHERE user_key = $u AND status = 'Delivered')
+            ON CONFLICT DO NOTHING;
+            """, ("$t", teamId), ("$u", ""), ("$k", ""), ("$r", ""), ("$now", time.Utc()));
         var added = 0;
         foreach (var r in recipients)
         {
-            await using var insert = connection.Command(transaction, """
-                INSERT INTO welcomes (team_id, user_key, kind, recipient, status, next_attempt_utc, created_utc)
-                SELECT $t, $u, $k, $r, 'Pending', $now, $now
-                WHERE NOT EXISTS (SELECT 1 FROM profiles WHERE user_key = $u)
-                  AND NOT EXISTS (SELECT 1 FROM welcomes WHERE user_key = $u AND status = 'Delivered')
-                ON CONFLICT DO NOTHING;
-                """, ("$t", teamId), ("$u", r.UserKey), ("$k", r.Kind), ("$r", r.Recipient), ("$now", now));
+            (insert.Parameters[1].Value, insert.Parameters[2].Value, insert.Parameters[3].Value) = (r.UserKey, r.Kind, r.Recipient);
             added += await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
