@@ -72,6 +72,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, Conversation
         // itself, one short welcome in the channel. Only rows are written here: the outbox sends them after the turn, throttled.
         var team = Incoming((Activity)activity, null, null);
         var reference = activity.GetConversationReference();
+        reference.Conversation.TenantId ??= activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id; // the new personal chats are in this tenant
         var members = membersAdded.Where(m => m.Id != activity.Recipient?.Id && !string.IsNullOrEmpty(m.Id))
             .Select(m => new Onboarding.WelcomeRecipient(Members.UserKey.For(activity.ChannelId ?? "", m.Id), Onboarding.Welcome.Member,
                 TeamWelcomeSender.Recipient(reference, m)))

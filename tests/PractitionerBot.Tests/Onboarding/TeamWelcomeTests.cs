@@ -17,12 +17,16 @@ public sealed class TeamWelcomeTests(Xunit.Abstractions.ITestOutputHelper output
         await using var host = await BotHost.StartAsync();
         var channel = NewChannel();
 
-        var response = await host.PostActivityAsync(MembersAdded(connector.ServiceUrl, channel, "29:newcomer"));
+        var update = MembersAdded(connector.ServiceUrl, channel, "29:newcomer");
+        update["conversation"]!.AsObject().Remove("tenantId"); // the tenant then comes from the channel data only
+        var response = await host.PostActivityAsync(update);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
 
         var welcome = await connector.MessageAsync("a:personal-29:newcomer", 2);
         Assert.Empty(await CardValidator.ErrorsAsync(welcome.Card!));
-        Assert.Equal("29:newcomer", Assert.Single(connector.CreatedConversations).Member);
+        var created = Assert.Single(connector.CreatedConversations);
+        Assert.Equal("29:newcomer", created.Member);
+        Assert.Equal("tenant-1", created.Request["tenantId"]?.GetValue<string>());
         Assert.DoesNotContain(connector.All, a => a.ConversationId.StartsWith(channel, StringComparison.Ordinal));
     }
 
