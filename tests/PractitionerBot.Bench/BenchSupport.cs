@@ -35,7 +35,7 @@ internal static class BenchSupport
     }
 
     /// <summary>Starts <c>dotnet DLL ARGS</c> from the repository root; its output is drained, start-up errors are shown.</summary>
-    public static Process StartBot(string dll, string root, IEnumerable<string> args)
+    public static Process StartBot(string dll, string root, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [dll, .. args])
         {
@@ -43,6 +43,7 @@ internal static class BenchSupport
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("cannot start", StringComparison.Ordinal)) Console.Error.WriteLine(line); };

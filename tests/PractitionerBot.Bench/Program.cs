@@ -6,6 +6,7 @@ internal static class BenchProgram
     {
         "fanout" => await FanoutBench.RunAsync(args),
         "turns" => await TurnsBench.RunAsync(args),
+        "welcomes" => await WelcomesBench.RunAsync(args),
         "host" => EchoHost.Run(args[1..]),
         _ => Usage(),
     };
@@ -13,7 +14,8 @@ internal static class BenchProgram
     private static int Usage()
     {
         Console.Error.WriteLine("usage: fanout [--followers N] [--out docs/BENCHMARKS.md]");
-        Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--out docs/BENCHMARKS.md]");
+        Console.Error.WriteLine("       welcomes [--members 1000] [--out docs/BENCHMARKS.md]");
+        Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--rate 10,20,40] [--gc as-built,server,workstation,...] [--out docs/BENCHMARKS.md]");
         return 2;
     }
 }

@@ -6,7 +6,8 @@ namespace PractitionerBot.Bench;
 /// <summary>
 /// A Bot Connector that behaves like a busy Teams: at most 7 sends per second per conversation and
 /// 50 per second overall (429 with Retry-After beyond that), 5% of sends fail with 500 and 1% hang
-/// until the bot gives up. It counts what it accepted, per conversation, to find losses and duplicates.
+/// until the bot gives up (other shares can be given). It counts what it accepted, per conversation, to
+/// find losses and duplicates, and creates personal chats (<c>POST /v3/conversations</c>) under the same global rate and failures.
 /// </summary>
 internal sealed class RateLimitedConnector : IAsyncDisposable
 {
@@ -18,6 +19,8 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
     private readonly Queue<DateTime> _global = new();
     private readonly Dictionary<string, Queue<DateTime>> _perConversation = [];
     private readonly Random _random = new(42);
+    private readonly double _failShare;
+    private readonly double _hangShare;
 
     public ConcurrentDictionary<string, int> Accepted { get; } = new();
     public int Throttled;
@@ -27,12 +30,15 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
     public DateTime LastAccepted;
     public List<DateTime> AcceptedTimes { get; } = [];
     public int MaxInAnySecond;
+    public int Created;
 
     public string ServiceUrl { get; }
 
-    public RateLimitedConnector(int port)
+    public RateLimitedConnector(int port, double failShare = 0.05, double hangShare = 0.01)
     {
+        (_failShare, _hangShare) = (failShare, hangShare);
         _app = BenchSupport.LoopbackApp(port);
+        _app.MapPost("/v3/conversations", (Delegate)CreateAsync);
         _app.MapPost("/v3/conversations/{id}/activities", (string id, HttpContext http) => HandleAsync(id, http));
         _app.MapPost("/v3/conversations/{id}/activities/{reply}", (string id, HttpContext http) => HandleAsync(id, http));
         ServiceUrl = $"http://127.0.0.1:{port}/";
@@ -62,13 +68,13 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
             MaxInAnySecond = Math.Max(MaxInAnySecond, _global.Count);
             roll = _random.NextDouble();
         }
-        if (roll < 0.01)
+        if (roll < _hangShare)
         {
             Interlocked.Increment(ref Hung);
             await Task.Delay(TimeSpan.FromSeconds(10)); // longer than the bot waits: it times out and retries
             return Results.StatusCode(503);
         }
-        if (roll < 0.06)
+        if (roll < _hangShare + _failShare)
         {
             Interlocked.Increment(ref Failed);
             return Results.Json(new { error = new { code = "ServiceError" } }, statusCode: 500);
@@ -81,6 +87,34 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
             AcceptedTimes.Add(LastAccepted);
         }
         return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+    }
+
+    /// <summary>A member's personal chat: the same id every time for the same member, as Teams does.</summary>
+    private async Task<IResult> CreateAsync(HttpContext http)
+    {
+        var body = await JsonNode.ParseAsync(http.Request.Body);
+        var member = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+        double roll;
+        lock (_gate)
+        {
+            var now = DateTime.UtcNow;
+            Trim(_global, now);
+            if (_global.Count >= GlobalLimit)
+            {
+                Throttled++;
+                http.Response.Headers.RetryAfter = "1";
+                return Results.Json(new { error = new { code = "Throttled" } }, statusCode: 429);
+            }
+            _global.Enqueue(now);
+            roll = _random.NextDouble();
+        }
+        if (roll < _failShare)
+        {
+            Interlocked.Increment(ref Failed);
+            return Results.Json(new { error = new { code = "ServiceError" } }, statusCode: 500);
+        }
+        Interlocked.Increment(ref Created);
+        return Results.Json(new { id = "a:personal-" + member, activityId = "", serviceUrl = ServiceUrl });
     }
 
     private static void Trim(Queue<DateTime> window, DateTime now)

@@ -31,6 +31,13 @@ public sealed class ThrottledSender(IMessenger messenger, IRateGate rate, Announ
         return await ObserveAsync(await messenger.UpdateAsync(reference, activityId, reply, CancellationToken.None));
     }
 
+    /// <summary>Any other call to the connector (creating a member's personal chat) under the same rates and pause.</summary>
+    public async Task<SendResult> CallAsync(string conversationId, Func<CancellationToken, Task<SendResult>> call, CancellationToken cancellationToken)
+    {
+        await WaitTurnAsync(conversationId, cancellationToken);
+        return await ObserveAsync(await call(CancellationToken.None));
+    }
+
     private async Task<SendResult> ObserveAsync(SendResult result)
     {
         if (result.Status == 429) await rate.PauseAsync(result.RetryAfter ?? TimeSpan.FromSeconds(1), CancellationToken.None);

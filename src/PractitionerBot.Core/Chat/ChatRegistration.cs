@@ -53,7 +53,7 @@ public static class ChatRegistration
         services.AddSingleton<TurnRateLimiter>();
         services.AddSingleton<MemberAdmission>();
         services.AddSingleton<InvokeRouter>();
-        services.AddSingleton<Welcome>();
+        services.AddSingleton<FirstContact>();
         services.AddSingleton<ChatService>();
         return services;
     }

@@ -7,7 +7,7 @@ namespace PractitionerBot.Members;
 public sealed record ErasureResult(int Rows, IReadOnlyList<string> PeerQuestionIds);
 
 /// <summary>
-/// "Forget me": deletes the member's profile, follows, consent, feedback, outbox rows, chat reference and interest marks, and anonymises the
+/// "Forget me": deletes the member's profile, follows, consent, feedback, outbox rows (announcements and welcomes), chat reference and interest marks, and anonymises the
 /// questions they put to peers and the answers they gave (the text stays for the group, without
 /// name, key or a way to reach them). Their open questions are closed: nobody could resolve them any more, and
 /// closed questions are deleted by retention. Records that an erasure happened, without who.
@@ -38,6 +38,7 @@ public sealed partial class MemberErasure(Database database, TimeProvider time, 
                      "DELETE FROM deliveries WHERE user_key = $k;",
                      "DELETE FROM conversations WHERE user_key = $k;",
                      "DELETE FROM interested WHERE user_key = $k;",
+                     "DELETE FROM welcomes WHERE user_key = $k;",
                  })
         {
             await using var command = connection.Command(sql, ("$k", userKey));

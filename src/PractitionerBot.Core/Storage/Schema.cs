@@ -136,5 +136,24 @@ internal static class Schema
         CREATE INDEX conversations_conversation ON conversations(conversation_id);
         CREATE INDEX deliveries_user ON deliveries(user_key);
         """,
+        """
+        CREATE TABLE welcomes (
+            id {identity},
+            team_id TEXT NOT NULL,
+            user_key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            parts_sent INTEGER NOT NULL DEFAULT 0,
+            next_attempt_utc TEXT NOT NULL,
+            lease_until_utc TEXT,
+            created_utc TEXT NOT NULL,
+            last_error TEXT,
+            UNIQUE (team_id, user_key)
+        );
+        CREATE INDEX welcomes_due ON welcomes(status, next_attempt_utc);
+        CREATE INDEX welcomes_user ON welcomes(user_key);
+        """,
     ];
 }

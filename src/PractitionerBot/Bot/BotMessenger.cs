@@ -36,50 +36,56 @@ internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions
             return response?.Id ?? activityId;
         }, cancellationToken);
 
-    private async Task<SendResult> RunAsync(string conversationReference, Func<ITurnContext, ConversationReference, CancellationToken, Task<string?>> send,
+    private Task<SendResult> RunAsync(string conversationReference, Func<ITurnContext, ConversationReference, CancellationToken, Task<string?>> send,
         CancellationToken cancellationToken)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(conversationReference)
                         ?? throw new InvalidOperationException("empty conversation reference");
-        string? id = null;
-        Exception? failure = null;
-        // A connector that hangs must not hold a send (and the outbox lease) for the HTTP client's 100 s.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.SendTimeoutSeconds));
-        try
+        return CallAsync(async ct =>
         {
+            string? id = null;
+            Exception? failure = null;
             // Failures are caught inside the callback: the adapter would otherwise hand them to the turn error
             // handler (which apologises and resets state) and the send would look successful here.
-            await adapter.ContinueConversationAsync(auth.Value.MicrosoftAppId ?? "", reference, async (turn, ct) =>
+            await adapter.ContinueConversationAsync(auth.Value.MicrosoftAppId ?? "", reference, async (turn, c) =>
             {
                 try
                 {
-                    id = await send(turn, reference, ct);
+                    id = await send(turn, reference, c);
                 }
                 catch (Exception ex)
                 {
                     failure = ex;
                 }
-            }, timeout.Token);
-        }
-        catch (Exception ex)
+            }, ct);
+            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            return id;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One call to the Bot Connector, bounded by <see cref="Announcements.AnnouncementOptions.SendTimeoutSeconds"/>, with its
+    /// failure as a value: the HTTP status and Retry-After, or "could not be reached" / "did not answer in time".
+    /// </summary>
+    public async Task<SendResult> CallAsync(Func<CancellationToken, Task<string?>> call, CancellationToken cancellationToken)
+    {
+        // A connector that hangs must not hold a send (and the outbox lease) for the HTTP client's 100 s.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.SendTimeoutSeconds));
+        try
         {
-            failure = ex;
+            return new SendResult(true, await call(timeout.Token));
         }
-        switch (failure)
+        catch (Microsoft.Bot.Schema.ErrorResponseException e)
         {
-            case null:
-                return new SendResult(true, id);
-            case Microsoft.Bot.Schema.ErrorResponseException e:
-                LogSendFailed(log, $"HTTP {(int)e.Response.StatusCode}");
-                return new SendResult(false, Error: $"Teams answered {(int)e.Response.StatusCode}", Status: (int)e.Response.StatusCode, RetryAfter: RetryAfter(e));
-            case HttpRequestException or UnauthorizedAccessException or IOException:
-            case OperationCanceledException when !cancellationToken.IsCancellationRequested:
-                LogSendFailed(log, failure.GetType().Name);
-                return new SendResult(false, Error: failure is OperationCanceledException ? "Teams did not answer in time" : "Teams could not be reached");
-            default:
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-                return default;
+            LogSendFailed(log, $"HTTP {(int)e.Response.StatusCode}");
+            return new SendResult(false, Error: $"Teams answered {(int)e.Response.StatusCode}", Status: (int)e.Response.StatusCode, RetryAfter: RetryAfter(e));
+        }
+        catch (Exception e) when (e is HttpRequestException or UnauthorizedAccessException or IOException
+                                  || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogSendFailed(log, e.GetType().Name);
+            return new SendResult(false, Error: e is OperationCanceledException ? "Teams did not answer in time" : "Teams could not be reached");
         }
     }
 

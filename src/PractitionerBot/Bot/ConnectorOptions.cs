@@ -15,4 +15,7 @@ public sealed class ConnectorOptions
 
     /// <summary>Wait before the first retry, doubled for each further one, with jitter; a Retry-After header wins.</summary>
     [Range(0, 30_000)] public int RetryDelayMilliseconds { get; set; } = 500;
+
+    /// <summary>How long a proactive send made inside a turn (a peer's answer relayed to the asker, a channel card update) may take.</summary>
+    [Range(0.5, 10)] public double InTurnSendSeconds { get; set; } = 4;
 }

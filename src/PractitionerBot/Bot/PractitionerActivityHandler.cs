@@ -11,8 +11,8 @@ using PractitionerBot.Chat;
 namespace PractitionerBot.Bot;
 
 /// <summary>Maps Bot Framework activities to the channel-neutral <see cref="ChatService"/> and back.</summary>
-internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmission admission, InvokeRouter invokes, Onboarding.Welcome welcome,
-    ConversationState conversationState, Storage.Database database, Microsoft.Extensions.Options.IOptions<Hosting.BotAuthOptions> auth) : TeamsActivityHandler
+internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmission admission, InvokeRouter invokes, Onboarding.FirstContact welcome,
+    ConversationState conversationState, Storage.Database database, Onboarding.TeamWelcomes teamWelcomes) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<ConversationData> _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
@@ -69,58 +69,33 @@ internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmiss
             if (activity.ChannelId != Microsoft.Bot.Connector.Channels.Msteams) await WelcomeHereAsync(turnContext, cancellationToken);
             return;
         }
-        // Added to a team or group chat: each new person gets the welcome in a 1:1 chat, never as noise in the channel.
-        foreach (var member in membersAdded.Where(m => m.Id != activity.Recipient?.Id))
-            await WelcomePrivatelyAsync(turnContext, member, cancellationToken);
+        // Added to a team or group chat: each new person gets the welcome in a 1:1 chat, never as noise in the channel; the bot
+        // itself, one short welcome in the channel. Only rows are written here: the outbox sends them after the turn, throttled.
+        var team = Incoming((Activity)activity, null, null);
+        var reference = activity.GetConversationReference();
+        reference.Conversation.TenantId ??= activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id; // the new personal chats are in this tenant
+        var members = membersAdded.Where(m => m.Id != activity.Recipient?.Id && !string.IsNullOrEmpty(m.Id))
+            .Select(m => new Onboarding.WelcomeRecipient(Members.UserKey.For(activity.ChannelId ?? "", m.Id), Onboarding.Welcome.Member,
+                TeamWelcomeSender.Recipient(reference, m)))
+            .ToList();
+        var botAdded = membersAdded.Any(m => m.Id == activity.Recipient?.Id) && team.ConversationType == "channel";
+        var channel = botAdded ? new Onboarding.WelcomeRecipient(Onboarding.Welcome.Channel, Onboarding.Welcome.Channel, team.ConversationReference!) : null;
+        await teamWelcomes.EnqueueAsync(team.TeamId ?? team.ConversationId, members, channel, cancellationToken);
     }
+
+    /// <summary>
+    /// The SDK looks up every added member one by one (a GET each) before <see cref="OnMembersAddedAsync"/>: 300 calls for a
+    /// team of 300, inside a turn Teams gives 15 s. The ids in the activity are all a welcome needs.
+    /// </summary>
+    protected override Task OnTeamsMembersAddedDispatchAsync(IList<ChannelAccount> membersAdded, TeamInfo teamInfo,
+        ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        OnMembersAddedAsync(membersAdded, turnContext, cancellationToken);
 
     private async Task WelcomeHereAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var replies = await welcome.StartAsync(Incoming((Activity)turnContext.Activity, null, null), data, cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
-    }
-
-    private async Task WelcomePrivatelyAsync(ITurnContext turnContext, ChannelAccount member, CancellationToken cancellationToken)
-    {
-        var activity = turnContext.Activity;
-        var tenantId = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
-        var parameters = new ConversationParameters
-        {
-            IsGroup = false,
-            Bot = activity.Recipient,
-            Members = [member],
-            TenantId = tenantId,
-            ChannelData = new TeamsChannelData { Tenant = new TenantInfo(tenantId) },
-        };
-        await ((PractitionerAdapter)turnContext.Adapter).CreateConversationAsync(auth.Value.MicrosoftAppId ?? "", activity.ChannelId, activity.ServiceUrl,
-            null, parameters, async (personal, ct) =>
-            {
-                var reference = new ConversationReference
-                {
-                    ChannelId = activity.ChannelId,
-                    ServiceUrl = activity.ServiceUrl,
-                    Bot = activity.Recipient,
-                    User = member,
-                    Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: personal.Activity.Conversation.Id, tenantId: tenantId),
-                };
-                var message = new IncomingMessage(activity.ChannelId ?? "", member.Id, reference.Conversation.Id, null, null, activity.Locale)
-                {
-                    UserName = member.Name,
-                    AadObjectId = member.AadObjectId,
-                    ConversationReference = BotMessenger.Serialize(reference),
-                };
-                var data = await _data.GetAsync(personal, () => new ConversationData(), ct);
-                var replies = await welcome.StartAsync(message, data, ct);
-                foreach (var reply in replies)
-                {
-                    var outgoing = (Activity)ReplyActivities.ToActivity(reply, activity.ChannelId);
-                    outgoing.ApplyConversationReference(reference);
-                    outgoing.ReplyToId = null;
-                    await personal.TurnState.Get<IConnectorClient>().Conversations.SendToConversationAsync(outgoing, ct);
-                }
-                await conversationState.SaveChangesAsync(personal, force: false, ct);
-            }, cancellationToken);
     }
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
@@ -140,7 +115,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmiss
             return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = (refusal as TextReply)?.Markdown ?? "" };
         var result = await invokes.HandleAsync(incoming, invokeValue.Action?.Verb, CardValue(invokeValue.Action?.Data), cancellationToken);
         if (result.Card is { } card && AdaptiveCardRenderer.Render(card) is { } rendered)
-            return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.card.adaptive", Value = JObject.Parse(rendered.ToJsonString()) };
+            return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.card.adaptive", Value = new JRaw(rendered.ToJsonString()) };
         return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = result.Message ?? "" };
     }
 

@@ -27,8 +27,9 @@ internal static class ReplyActivities
                 var activity = MessageFactory.Attachment(new Attachment
                 {
                     ContentType = "application/vnd.microsoft.card.adaptive",
-                    // The SDK serialises with Newtonsoft: the content must be a JObject, not a System.Text.Json node.
-                    Content = JObject.Parse(json),
+                    // The SDK serialises with Newtonsoft: the card, already JSON, goes in as it is instead of being parsed into a JObject
+                    // and written again (that doubled the cost of every card).
+                    Content = new JRaw(json),
                 });
                 return activity;
             }

@@ -55,6 +55,7 @@ public static class Extensions
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
         services.AddValidatedOptions<ConnectorOptions>(ConnectorOptions.Section);
         services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section, extra: o => o.Problems());
+        services.AddValidatedOptions<OnboardingOptions>(OnboardingOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
@@ -84,10 +85,13 @@ public static class Extensions
         services.AddSingleton<ChannelLinkStore>();
         services.AddSingleton<PeerQuestionStore>();
         services.AddSingleton<PeerQuestionCards>();
-        services.AddSingleton<PeerExchangeService>();
+        // Peer exchange sends while a member's turn waits: bounded (InTurnMessenger); reminders and the outbox keep BotMessenger's own timeout.
+        services.AddSingleton<InTurnMessenger>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PeerExchangeService>(sp, (IMessenger)sp.GetRequiredService<InTurnMessenger>()));
         services.AddSingleton<ChannelLinking>();
         services.AddSingleton<PeerReminders>();
-        services.AddSingleton<IMessenger, BotMessenger>();
+        services.AddSingleton<BotMessenger>();
+        services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<BotMessenger>());
         services.AddHostedService<PeerReminderService>();
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService<RetentionService>();
@@ -115,6 +119,11 @@ public static class Extensions
         services.AddSingleton<ThrottledSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<RelayLimiter>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OnboardingOptions>>().Value);
+        services.AddSingleton<WelcomeStore>();
+        services.AddSingleton<TeamWelcomes>();
+        services.AddSingleton<IWelcomeSender, TeamWelcomeSender>();
+        services.AddHostedService<WelcomeDispatcher>();
 
         services.AddHttpClient();
         services.AddSingleton<IStorage, SqlStorage>();

@@ -21,6 +21,18 @@ public sealed class MockBotConnector : IAsyncDisposable
 
     public IReadOnlyList<ReceivedActivity> All => _log.Snapshot();
 
+    /// <summary>The conversation id <see cref="FailWith"/> sees for a request to create a conversation.</summary>
+    public const string CreateConversation = "(create conversation)";
+
+    private int _memberLookups;
+    private int _refusedCreates;
+
+    /// <summary>How many times the bot asked for one member's details.</summary>
+    public int MemberLookups => Volatile.Read(ref _memberLookups);
+
+    /// <summary>Requests to create a conversation that <see cref="FailWith"/> refused.</summary>
+    public int RefusedCreates => Volatile.Read(ref _refusedCreates);
+
     public string ServiceUrl { get; private set; } = "";
 
     /// <summary>Conversations the bot created, with the member they are for.</summary>
@@ -39,12 +51,21 @@ public sealed class MockBotConnector : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
             var member = body["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+            var request = new ReceivedActivity("POST", CreateConversation, null, body, http.Request.Headers.Authorization.ToString());
+            if (_fault?.Invoke(request) is { } status)
+            {
+                Interlocked.Increment(ref _refusedCreates);
+                return Results.Json(new { error = new { code = "ServiceError", message = "mock failure" } }, statusCode: status);
+            }
             lock (CreatedConversations) CreatedConversations.Add((member, body));
             return Results.Json(new { id = "a:personal-" + member, activityId = "", serviceUrl = ServiceUrl });
         });
-        // Teams looks up a member added to a team before the bot's handler sees them.
+        // What the SDK's TeamsActivityHandler does for each member added to a team, unless the bot avoids it.
         _app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string conversationId, string userId) =>
-            Results.Json(new { id = userId, name = "Member " + userId, aadObjectId = "aad-" + userId, tenantId = "tenant-1" }));
+        {
+            Interlocked.Increment(ref _memberLookups);
+            return Results.Json(new { id = userId, name = "Member " + userId, aadObjectId = "aad-" + userId, tenantId = "tenant-1" });
+        });
         _app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext http) => Record(conversationId, activityId, http));
     }
 
@@ -59,7 +80,7 @@ public sealed class MockBotConnector : IAsyncDisposable
     private Func<ReceivedActivity, int?>? _fault;
 
     /// <summary>Answers matching sends with the given status instead of accepting them (null: accept).</summary>
-    public void FailWith(Func<ReceivedActivity, int?> fault) => _fault = fault;
+    public void FailWith(Func<ReceivedActivity, int?>? fault) => _fault = fault;
 
     private Func<ReceivedActivity, bool>? _hang;
 
@@ -69,9 +90,14 @@ public sealed class MockBotConnector : IAsyncDisposable
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly Queue<TimeSpan> _lastSecond = new();
     private int? _ratePerSecond;
+    private int? _ratePerConversation;
+    private readonly Dictionary<string, Queue<TimeSpan>> _lastSecondByConversation = [];
 
-    /// <summary>Like Teams under load: more than <paramref name="perSecond"/> messages in any second are answered 429 with Retry-After.</summary>
-    public void LimitRate(int perSecond) => _ratePerSecond = perSecond;
+    /// <summary>
+    /// Like Teams under load: more than <paramref name="perSecond"/> messages in any second (or more than
+    /// <paramref name="perConversation"/> in one conversation) are answered 429 with Retry-After.
+    /// </summary>
+    public void LimitRate(int perSecond, int? perConversation = null) => (_ratePerSecond, _ratePerConversation) = (perSecond, perConversation);
 
     /// <summary>The most messages (accepted or refused) that arrived within any one second.</summary>
     public int MaxInAnySecond()
@@ -102,8 +128,11 @@ public sealed class MockBotConnector : IAsyncDisposable
             lock (_lastSecond)
             {
                 while (_lastSecond.Count > 0 && arrived - _lastSecond.Peek() >= TimeSpan.FromSeconds(1)) _lastSecond.Dequeue();
-                if (_lastSecond.Count >= limit) activity = activity with { RefusedWith = 429 };
+                if (!_lastSecondByConversation.TryGetValue(conversationId, out var recent)) _lastSecondByConversation[conversationId] = recent = new();
+                while (recent.Count > 0 && arrived - recent.Peek() >= TimeSpan.FromSeconds(1)) recent.Dequeue();
+                if (_lastSecond.Count >= limit || recent.Count >= (_ratePerConversation ?? int.MaxValue)) activity = activity with { RefusedWith = 429 };
                 _lastSecond.Enqueue(arrived);
+                recent.Enqueue(arrived);
             }
         if (_hang?.Invoke(activity) == true)
         {

@@ -146,29 +146,3 @@ public sealed class OnboardingEndToEndTests
         Assert.Null(await host.Services.GetRequiredService<ProfileStore>().GetAsync(UserKey.For("msteams", "29:user-" + conversation), CancellationToken.None));
     }
 }
-
-public sealed class TeamWelcomeTests
-{
-    [Fact]
-    public async Task MemberAddedToATeam_GetsTheWelcomeInA1to1ChatNotInTheChannel()
-    {
-        await using var connector = await MockBotConnector.StartAsync();
-        await using var host = await BotHost.StartAsync();
-        var channel = $"19:channel-{Guid.NewGuid():N}@thread.tacv2";
-        var update = Activities.ChannelMessage(connector.ServiceUrl, channel, "");
-        update.Remove("text");
-        update.Remove("entities");
-        update["type"] = "conversationUpdate";
-        update["conversation"] = new JsonObject { ["id"] = channel, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "tenant-1" };
-        update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:newcomer", ["name"] = "Nina Newcomer", ["aadObjectId"] = "aad-newcomer" });
-        update["channelData"]!["eventType"] = "teamMemberAdded";
-
-        var response = await host.PostActivityAsync(update);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-
-        var welcome = await connector.MessageAsync("a:personal-29:newcomer", 2);
-        Assert.Empty(await CardValidator.ErrorsAsync(welcome.Card!));
-        Assert.Equal("29:newcomer", Assert.Single(connector.CreatedConversations).Member);
-        Assert.DoesNotContain(connector.All, a => a.ConversationId.StartsWith(channel, StringComparison.Ordinal));
-    }
-}

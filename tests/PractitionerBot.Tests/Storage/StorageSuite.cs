@@ -5,6 +5,7 @@ using PractitionerBot.Announcements;
 using PractitionerBot.Bot;
 using PractitionerBot.Feedback;
 using PractitionerBot.Members;
+using PractitionerBot.Onboarding;
 using PractitionerBot.PeerExchange;
 using PractitionerBot.Privacy;
 using PractitionerBot.Storage;
@@ -156,6 +157,61 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task EnqueueWelcomes_SameTeamTwiceAndMembersWithAProfileOrAWelcome_WritesOneRowPerNewMember()
+    {
+        var welcomes = new WelcomeStore(Db, Clock);
+        await new ProfileStore(Db, Clock).SaveAsync(new MemberProfile("member-0001", "teacher", null, "BE", null, [], "en", Clock.GetUtcNow(), "{}"), default);
+        Assert.Equal(2, await welcomes.EnqueueAsync("team-a", WelcomeRecipients(3), default)); // member-0001 has a profile
+        Assert.Equal(1, await welcomes.EnqueueAsync("team-a", WelcomeRecipients(4), default)); // the same activity again, one member more
+        var claimed = await welcomes.ClaimAsync(10, TimeSpan.FromSeconds(60), default);
+        Assert.Equal(3, claimed.Count);
+        await welcomes.DoneAsync(claimed[0].Id, WelcomeStatus.Delivered, null, default);
+
+        // Another team: the member welcomed already is left out; the two still being welcomed get a row each, skipped when sent.
+        Assert.Equal(2, await welcomes.EnqueueAsync("team-b", WelcomeRecipients(4), default));
+        Assert.Equal(new WelcomeCounts(2, 1, 0, 0, 0), await welcomes.CountsAsync("team-a", default));
+    }
+
+    [StorageFact]
+    public async Task ClaimWelcomes_LeasedRows_ComeBackWithTheirProgressOnlyAfterTheLease()
+    {
+        var welcomes = new WelcomeStore(Db, Clock);
+        await welcomes.EnqueueAsync("team-a", WelcomeRecipients(3), default);
+        var first = await welcomes.ClaimAsync(10, TimeSpan.FromSeconds(60), default);
+        Assert.Equal(3, first.Count);
+        Assert.Empty(await welcomes.ClaimAsync(10, TimeSpan.FromSeconds(60), default));
+        await welcomes.PartSentAsync(first[1].Id, 1, default);
+        await welcomes.RetryAsync(first[2].Id, Clock.GetUtcNow() + TimeSpan.FromSeconds(120), "throttled", failed: false, default);
+
+        Clock.Advance(TimeSpan.FromSeconds(61)); // the instance that claimed them died
+        var again = await welcomes.ClaimAsync(10, TimeSpan.FromSeconds(60), default);
+        Assert.Equal(first.Take(2).Select(w => w.Id), again.Select(w => w.Id));
+        Assert.Equal([0, 1], again.Select(w => w.PartsSent));
+        foreach (var w in again) await welcomes.DoneAsync(w.Id, WelcomeStatus.Delivered, null, default);
+        Clock.Advance(TimeSpan.FromSeconds(60)); // the throttled one is due
+        Assert.Equal(first[2].Id, Assert.Single(await welcomes.ClaimAsync(10, TimeSpan.FromSeconds(60), default)).Id);
+    }
+
+    [StorageFact]
+    public async Task ClaimWelcomes_ByFourDispatchersAtOnce_NeverHandsARowToTwo()
+    {
+        await new WelcomeStore(Db, Clock).EnqueueAsync("team-a", WelcomeRecipients(300), default);
+        var claimers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var welcomes = new WelcomeStore(Db, Clock);
+            var mine = new List<long>();
+            while ((await welcomes.ClaimAsync(7, TimeSpan.FromMinutes(5), default)) is { Count: > 0 } batch) mine.AddRange(batch.Select(w => w.Id));
+            return mine;
+        }));
+        var claimed = (await Task.WhenAll(claimers)).SelectMany(ids => ids).ToList();
+        Assert.Equal(300, claimed.Count);
+        Assert.Equal(300, claimed.Distinct().Count());
+    }
+
+    private static List<WelcomeRecipient> WelcomeRecipients(int count) =>
+        Enumerable.Range(0, count).Select(i => new WelcomeRecipient($"member-{i:D4}", Welcome.Member, "{\"user\":{\"id\":\"29:m" + i + "\"}}")).ToList();
+
+    [StorageFact]
     public async Task Housekeep_ByTwoInstancesAtOnce_StartsTheScheduledAnnouncementOnce()
     {
         var follows = new FollowStore(Db, Clock);
@@ -254,6 +310,7 @@ public abstract class StorageSuite : IAsyncLifetime
     public async Task Erase_LeavesTheMembersKeyInNoTable()
     {
         const string key = "erase-me-0123456789abcdef";
+        Assert.Equal(1, await new WelcomeStore(Db, Clock).EnqueueAsync("team-a", [new WelcomeRecipient(key, Welcome.Member, "{}")], default));
         await new ProfileStore(Db, Clock).SaveAsync(new MemberProfile(key, "teacher", null, "BE", "Gent", ["schools"], "en", Clock.GetUtcNow(), "{}"), default);
         await new FollowStore(Db, Clock).FollowAsync(key, "local", default);
         await new SqliteFeedbackStore(Db, Clock).RecordAsync(new FeedbackEntry(key, "doc", "p", true, "q"), default);

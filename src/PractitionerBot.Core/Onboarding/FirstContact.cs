@@ -6,7 +6,7 @@ using PractitionerBot.Members;
 namespace PractitionerBot.Onboarding;
 
 /// <summary>First contact (personal install, or added to a team): the welcome and onboarding, once.</summary>
-public sealed class Welcome(ConversationRegistry registry, ProfileStore profiles, DialogEngine dialogs, BotTexts texts)
+public sealed class FirstContact(ConversationRegistry registry, ProfileStore profiles, DialogEngine dialogs, BotTexts texts)
 {
     public async Task<IReadOnlyList<Reply>> StartAsync(IncomingMessage message, ConversationData conversation, CancellationToken cancellationToken)
     {

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+
+namespace PractitionerBot.Onboarding;
+
+/// <summary>
+/// Welcomes for members added to a team: written to the <see cref="WelcomeStore"/> inside the turn (one
+/// transaction, no calls to the connector) and sent afterwards by the <see cref="WelcomeDispatcher"/>.
+/// </summary>
+public sealed partial class TeamWelcomes(WelcomeStore store, OnboardingOptions options, TimeProvider time, ILogger<TeamWelcomes> log)
+{
+    private TaskCompletionSource _work = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Queues a welcome for each member (unless turned off) and, when the bot itself was added, one for the channel.</summary>
+    public async Task<int> EnqueueAsync(string teamId, IReadOnlyList<WelcomeRecipient> members, WelcomeRecipient? channel, CancellationToken cancellationToken)
+    {
+        var recipients = options.WelcomeTeamMembers ? members.DistinctBy(m => m.UserKey).ToList() : [];
+        if (channel is not null) recipients.Add(channel);
+        if (recipients.Count == 0) return 0;
+        var added = await store.EnqueueAsync(teamId, recipients, cancellationToken);
+        LogQueued(log, added, recipients.Count - added);
+        Volatile.Read(ref _work).TrySetResult();
+        return added;
+    }
+
+    /// <summary>Waits until welcomes were queued, or the timeout passes (on this service's clock).</summary>
+    public async Task WorkAvailableAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var work = Volatile.Read(ref _work);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(work.Task, Task.Delay(timeout, time, stop.Token));
+        stop.Cancel();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (work.Task.IsCompleted) Interlocked.CompareExchange(ref _work, new(TaskCreationOptions.RunContinuationsAsynchronously), work);
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Queued {Added} team welcomes ({Left} left out: profile, already welcomed or already queued)")]
+    private static partial void LogQueued(ILogger logger, int added, int left);
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PractitionerBot.Announcements;
+using PractitionerBot.Chat;
+using PractitionerBot.Localization;
+using PractitionerBot.Members;
+using PractitionerBot.PeerExchange;
+
+namespace PractitionerBot.Onboarding;
+
+/// <summary>
+/// Sends what the welcomes outbox holds, through the same <see cref="ThrottledSender"/> (and rate gate) as the
+/// announcements: 403 and 404 mean the member is gone; 429 pauses everyone; other failures retry with jittered backoff
+/// until <see cref="AnnouncementOptions.MaxAttempts"/>.
+/// </summary>
+public sealed partial class WelcomeDispatcher(
+    WelcomeStore store,
+    TeamWelcomes welcomes,
+    IWelcomeSender members,
+    ThrottledSender sender,
+    ProfileStore profiles,
+    BotTexts texts,
+    AnnouncementOptions options,
+    TimeProvider time,
+    ILogger<WelcomeDispatcher> log) : BackgroundService
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var running = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                running.RemoveAll(t => t.IsCompleted);
+                var free = options.Concurrency - running.Count;
+                var claimed = free > 0 ? await store.ClaimAsync(free, TimeSpan.FromSeconds(options.LeaseSeconds), stoppingToken) : [];
+                foreach (var welcome in claimed) running.Add(DeliverAsync(welcome, stoppingToken));
+                if (running.Count == 0) await welcomes.WorkAvailableAsync(Idle, stoppingToken);
+                else if (running.Count >= options.Concurrency || claimed.Count < free)
+                    await Task.WhenAny(Task.WhenAny(running), welcomes.WorkAvailableAsync(Poll, stoppingToken));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (Storage.Database.IsUnavailable(ex))
+            {
+                LogStorageProblem(log, ex.GetType().Name); // rows stay pending or leased: nothing is lost
+                await Task.Delay(Idle, time, stoppingToken);
+            }
+        }
+        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    private async Task DeliverAsync(Welcome welcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverOnceAsync(welcome, cancellationToken);
+        }
+        catch (Exception ex) when (Storage.Database.IsUnavailable(ex))
+        {
+            LogStorageProblem(log, ex.GetType().Name); // the lease runs out and the welcome is tried again
+        }
+    }
+
+    private async Task DeliverOnceAsync(Welcome welcome, CancellationToken cancellationToken)
+    {
+        WelcomeResult result;
+        if (welcome.Kind == Welcome.Channel)
+        {
+            var reply = new TextReply(texts.Get("teamWelcome", BotTexts.ChannelLanguage));
+            result = new WelcomeResult(await sender.SendAsync(welcome.TeamId, welcome.Recipient, reply, cancellationToken));
+        }
+        else if (await profiles.GetAsync(welcome.UserKey, cancellationToken) is not null || await store.WelcomedElsewhereAsync(welcome, cancellationToken))
+        {
+            await store.DoneAsync(welcome.Id, WelcomeStatus.Skipped, null, cancellationToken);
+            return;
+        }
+        else
+        {
+            result = await members.WelcomeAsync(welcome, parts => store.PartSentAsync(welcome.Id, parts, CancellationToken.None), cancellationToken);
+        }
+        // The outcome is written even while stopping: a welcome whose outcome is lost is sent again.
+        cancellationToken = CancellationToken.None;
+        var send = result.Send;
+        if (result.Skipped || send.Sent)
+        {
+            await store.DoneAsync(welcome.Id, result.Skipped ? WelcomeStatus.Skipped : WelcomeStatus.Delivered, null, cancellationToken);
+            return;
+        }
+        switch (send.Status)
+        {
+            case 403 or 404:
+                await store.DoneAsync(welcome.Id, WelcomeStatus.Gone, send.Error ?? "gone", cancellationToken);
+                break;
+            case 400 or 401 or 413:
+                await store.RetryAsync(welcome.Id, time.GetUtcNow(), send.Error ?? "refused", failed: true, cancellationToken);
+                LogPoison(log, welcome.Id, send.Status ?? 0);
+                break;
+            case 429:
+                await store.RetryAsync(welcome.Id, await sender.ThrottledUntilAsync(cancellationToken), "throttled", failed: false, cancellationToken);
+                break;
+            default:
+                var attempts = welcome.Attempts + 1;
+                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts)) * (0.5 + Random.Shared.NextDouble()));
+                await store.RetryAsync(welcome.Id, time.GetUtcNow() + backoff, send.Error ?? "transient", attempts >= options.MaxAttempts, cancellationToken);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Welcomes paused by a storage problem: {ErrorType}")]
+    private static partial void LogStorageProblem(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Welcome {WelcomeId} refused with HTTP {Status}: not retried")]
+    private static partial void LogPoison(ILogger logger, long welcomeId, int status);
+}
