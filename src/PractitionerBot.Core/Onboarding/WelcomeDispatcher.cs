@@ -18,7 +18,6 @@ public sealed partial class WelcomeDispatcher(
     TeamWelcomes welcomes,
     IWelcomeSender members,
     ThrottledSender sender,
-    ProfileStore profiles,
     BotTexts texts,
     AnnouncementOptions options,
     TimeProvider time,
@@ -75,7 +74,7 @@ public sealed partial class WelcomeDispatcher(
             var reply = new TextReply(texts.Get("teamWelcome", BotTexts.ChannelLanguage));
             result = new WelcomeResult(await sender.SendAsync(welcome.TeamId, welcome.Recipient, reply, cancellationToken));
         }
-        else if (await profiles.GetAsync(welcome.UserKey, cancellationToken) is not null || await store.WelcomedElsewhereAsync(welcome, cancellationToken))
+        else if (await store.AlreadyKnownAsync(welcome, cancellationToken))
         {
             await store.DoneAsync(welcome.Id, WelcomeStatus.Skipped, null, cancellationToken);
             return;

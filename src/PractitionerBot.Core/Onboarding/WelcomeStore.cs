@@ -64,9 +64,12 @@ public sealed class WelcomeStore(Database database, TimeProvider time)
     }
 
     /// <summary>Whether the member was welcomed through another team meanwhile (added to two teams at once).</summary>
-    public async Task<bool> WelcomedElsewhereAsync(Welcome welcome, CancellationToken cancellationToken) =>
-        (await database.QueryAsync("SELECT COUNT(*) FROM welcomes WHERE user_key = $u AND id <> $id AND status = 'Delivered';",
-            r => r.GetInt64(0), cancellationToken, ("$u", welcome.UserKey), ("$id", welcome.Id)))[0] > 0;
+    /// <summary>The member needs no welcome: they have a profile, or another team's welcome reached them.</summary>
+    public async Task<bool> AlreadyKnownAsync(Welcome welcome, CancellationToken cancellationToken) =>
+        (await database.QueryAsync("""
+            SELECT (SELECT COUNT(*) FROM profiles WHERE user_key = $u)
+                 + (SELECT COUNT(*) FROM welcomes WHERE user_key = $u AND id <> $id AND status = 'Delivered');
+            """, r => r.GetInt64(0), cancellationToken, ("$u", welcome.UserKey), ("$id", welcome.Id)))[0] > 0;
 
     public Task PartSentAsync(long id, int partsSent, CancellationToken cancellationToken) =>
         database.ExecuteAsync("UPDATE welcomes SET parts_sent = $p WHERE id = $id;", cancellationToken, ("$id", id), ("$p", partsSent));
