@@ -4,7 +4,7 @@ using PractitionerBot.Storage;
 namespace PractitionerBot.Members;
 
 /// <summary>
-/// "Forget me": deletes the member's profile, follows, consent, feedback, outbox rows, chat reference and interest marks, and anonymises the
+/// "Forget me": deletes the member's profile, follows, consent, feedback, outbox rows, chat reference, interest marks and question records, and anonymises the
 /// questions they put to peers and the answers they gave (the text stays for the group, without
 /// name, key or a way to reach them). Records that an erasure happened, without who.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed partial class MemberErasure(Database database, TimeProvider time, 
             command.Transaction = transaction;
             rows += await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        rows += await Insights.MemberHash.EraseAsync(connection, transaction, userKey, cancellationToken);
         await using (var record = connection.Command("INSERT INTO erasures (erased_utc, rows_erased) VALUES ($t, $n);", ("$t", time.Utc()), ("$n", rows)))
         {
             record.Transaction = transaction;
