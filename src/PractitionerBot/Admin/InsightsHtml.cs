@@ -51,8 +51,8 @@ internal static class InsightsHtml
             </section>
             """);
         Section(body, "per-day", "Questions per day, answered and not", [Answered, Abstained],
-            r.ByDay.Count == 0 ? null : Columns("per-day-chart", "Questions per day: answered and not answered", [Answered, Abstained],
-                r.ByDay.Select(d => new Bar(d.Date.ToString("d MMM", En), [d.Answered, d.Abstained])).ToList()),
+            r.ByDay.Count == 0 ? null : Columns("per-day-chart", "Questions per day: answered and not answered", [Answered, Abstained], EveryDay(r))
+                + $"""<p class="axis-note"><span>{Date(r.From)}</span><span>most in a day: {r.ByDay.Max(d => d.Answered + d.Abstained)}</span><span>{Date(r.To)}</span></p>""",
             ["Day", "Answered", "Not answered"], r.ByDay.Select(d => new object[] { d.Date.ToString("d MMM yyyy", En), d.Answered, d.Abstained }));
         Section(body, "groups", "Questions by working group", [Answered, Abstained],
             r.ByWorkingGroup.Count == 0 ? null : Bars("groups-chart", "Questions by working group: answered and not answered", [Answered, Abstained],
@@ -111,19 +111,34 @@ internal static class InsightsHtml
         var list = rows.ToList();
         body.Append(CultureInfo.InvariantCulture, $"""<section aria-labelledby="{id}"><h2 id="{id}">{HtmlEncode(title)}</h2><p>{HtmlEncode(intro)}</p>""");
         if (list.Count == 0) body.Append("<p>Nothing in this period.</p>");
-        else AppendTable(body, title, headers, list);
+        else AppendTable(body, title, headers, list, captionHidden: true);
         body.Append("</section>");
     }
 
-    private static void AppendTable(StringBuilder body, string caption, string[] headers, IEnumerable<object[]> rows)
+    private static void AppendTable(StringBuilder body, string caption, string[] headers, IEnumerable<object[]> rows, bool captionHidden = false)
     {
-        body.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table><caption>{HtmlEncode(caption)}</caption><thead><tr>");
+        body.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table><caption{(captionHidden ? " class=\"visually-hidden\"" : "")}>{HtmlEncode(caption)}</caption><thead><tr>");
         foreach (var h in headers) body.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{HtmlEncode(h)}</th>");
         body.Append("</tr></thead><tbody>");
         foreach (var row in rows)
             body.Append("<tr>").Append(string.Concat(row.Select((c, i) => i == 0
                 ? $"<th scope=\"row\">{HtmlEncode(Convert.ToString(c, En))}</th>" : $"<td>{HtmlEncode(Convert.ToString(c, En))}</td>"))).Append("</tr>");
         body.Append("</tbody></table></div>");
+    }
+
+    /// <summary>A column for every day of the period, empty days included, so the chart's width is time.</summary>
+    private static List<Bar> EveryDay(InsightsReport r)
+    {
+        var counts = r.ByDay.ToDictionary(d => d.Date);
+        var first = DateOnly.FromDateTime(r.From.UtcDateTime);
+        var last = DateOnly.FromDateTime(r.To.UtcDateTime);
+        var bars = new List<Bar>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var d = counts.GetValueOrDefault(day);
+            bars.Add(new Bar(day.ToString("d MMM", En), [d?.Answered ?? 0, d?.Abstained ?? 0]));
+        }
+        return bars;
     }
 
     private static string Tile(string label, object? value) =>
@@ -170,6 +185,8 @@ internal static class InsightsHtml
         th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #d0d0d0; }
         td { font-variant-numeric: tabular-nums; }
         details summary { cursor: pointer; color: #0b4f9c; margin: .5rem 0; }
+        .axis-note { display: flex; justify-content: space-between; gap: .5rem; margin: .25rem 0; font-size: .9rem; color: #4a4a4a; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         </style>
         </head>
         <body>

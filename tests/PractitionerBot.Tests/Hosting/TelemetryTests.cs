@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Net;
+using OpenTelemetry.Trace;
+using PractitionerBot.Tests.Infrastructure;
+
+namespace PractitionerBot.Tests.Hosting;
+
+/// <summary>Traces of a turn and the metrics endpoint's switch.</summary>
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task Question_IsTracedAsATurnWithItsSearchAndReplies()
+    {
+        var spans = new List<Activity>();
+        await using var connector = await MockBotConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(configure: b => b.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+        var conversation = BotFixture.NewConversation();
+
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "How do I set up a local network against radicalisation?"));
+        await connector.MessageAsync(conversation);
+
+        List<Activity> ours;
+        lock (spans) ours = spans.Where(s => s.Source.Name == "PractitionerBot").ToList();
+        var turn = Assert.Single(ours, s => s.OperationName == "turn");
+        var search = Assert.Single(ours, s => s.OperationName == "search");
+        var replies = ours.Where(s => s.OperationName == "reply").ToList();
+        Assert.Equal(turn.SpanId, search.ParentSpanId);
+        Assert.True(replies.Count >= 2, "typing and the answer"); // typing, then the answer card
+        Assert.All(replies, r => Assert.Equal(turn.SpanId, r.ParentSpanId));
+        Assert.Equal(turn.TraceId, search.TraceId);
+        Assert.NotEqual(default, turn.ParentSpanId); // under the ASP.NET Core request span
+    }
+
+    [Fact]
+    public async Task Metrics_AreNotServedUnlessPrometheusIsOn()
+    {
+        await using var host = await BotHost.StartAsync(waitForKnowledge: false);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http.GetAsync("/metrics")).StatusCode);
+    }
+}
