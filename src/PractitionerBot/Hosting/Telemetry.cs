@@ -39,7 +39,9 @@ internal static class TelemetrySetup
                 metrics.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation();
                 if (options.Prometheus) metrics.AddPrometheusExporter();
             })
-            .WithTracing(tracing => tracing.AddSource(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            .WithTracing(tracing => tracing.AddSource(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation(http =>
+                // Bot Connector paths carry conversation ids: a span names the host only.
+                http.EnrichWithHttpRequestMessage = (span, request) => span.SetTag("url.full", request.RequestUri is { } uri ? $"{uri.Scheme}://{uri.Authority}/" : null)));
         if (OtlpEndpoints.Any(v => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(v)))) otel.UseOtlpExporter();
         builder.Services.AddHostedService<TelemetryGauges>();
         return builder;
