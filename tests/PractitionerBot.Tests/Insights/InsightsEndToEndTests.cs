@@ -45,8 +45,26 @@ public sealed class InsightsEndToEndTests(InsightsFixture bot) : IClassFixture<I
         Assert.Contains("best lasagne recipe spinach", terms);
         Assert.Contains("dough pizza share tips", terms); // no name, e-mail address or phone number
         Assert.Contains(terms, t => t.Contains("bicycle", StringComparison.Ordinal) && t.Contains("chain", StringComparison.Ordinal));
-        foreach (var key in new[] { "unhelpfulPapers", "announcements" }) Assert.IsType<JsonArray>(json[key]);
-        foreach (var key in new[] { "asked", "answered", "resolved" }) Assert.Equal(0, json["peerQuestions"]![key]!.GetValue<int>());
+
+        Assert.Equal(1, questions["notHelpful"]!.GetValue<int>());
+        Assert.Equal(0, questions["helpful"]!.GetValue<int>());
+        var paper = Assert.Single(json["unhelpfulPapers"]!.AsArray())!;
+        Assert.Equal(1, paper["notHelpful"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(paper["documentId"]!.GetValue<string>()));
+
+        var peers = json["peerQuestions"]!;
+        Assert.Equal(2, peers["asked"]!.GetValue<int>());
+        Assert.Equal(1, peers["answered"]!.GetValue<int>());
+        Assert.Equal(0, peers["resolved"]!.GetValue<int>());
+        Assert.True(peers["medianHoursToFirstAnswer"]!.GetValue<double>() >= 0);
+        var local = Assert.Single(peers["byWorkingGroup"]!.AsArray())!;
+        Assert.Equal(1, local["unanswered"]!.GetValue<int>());
+
+        var announcement = Assert.Single(json["announcements"]!.AsArray())!;
+        Assert.Equal(bot.AnnouncementId, announcement["id"]!.GetValue<string>());
+        Assert.Equal(InsightsFixture.AnnouncementTitle, announcement["title"]!.GetValue<string>());
+        Assert.Equal(4, announcement["delivered"]!.GetValue<int>()); // three followers and the linked channel
+        Assert.Equal(0, announcement["failed"]!.GetValue<int>());
         Assert.NotNull(json["from"]);
         Assert.NotNull(json["to"]);
     }
@@ -160,7 +178,7 @@ public sealed class InsightsEndToEndTests(InsightsFixture bot) : IClassFixture<I
         Assert.All(report["cookies"]!.AsArray(), c => Assert.False(c!["valueHasKey"]!.GetValue<bool>()));
 
         var charts = report["charts"]!.AsArray().Select(c => c!.AsObject()).ToList();
-        Assert.True(charts.Count >= 3, $"{charts.Count} charts");
+        Assert.Equal(5, charts.Count); // per day, groups, languages, peer questions, announcements
         Assert.All(charts, c =>
         {
             Assert.Equal("img", c["role"]!.GetValue<string>());
