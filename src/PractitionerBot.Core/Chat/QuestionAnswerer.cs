@@ -24,7 +24,7 @@ public sealed partial class QuestionAnswerer(IKnowledgeBase knowledge, IWorkingG
             return AnswerReplies.From(answer, groups, t);
         }
         var routing = router.Route(question, answer: answer);
-        await insights.RecordAsync(message, question, t.Language, answer, routing, cancellationToken);
+        await insights.RecordAsync(UserKey.For(message.ChannelId, message.UserId), message.UserName, question, t.Language, answer, routing, cancellationToken);
         if (answer.IsConfident) return AnswerReplies.From(answer, groups, t, Line(routing.Best.Group));
         return new NoAnswerReply(question, await RecommendationsAsync(message, routing, cancellationToken));
     }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PractitionerBot.Chat;
 using PractitionerBot.Knowledge;
-using PractitionerBot.Members;
 using PractitionerBot.Storage;
 using PractitionerBot.Telemetry;
 using PractitionerBot.WorkingGroups;
@@ -15,19 +13,20 @@ namespace PractitionerBot.Insights;
 /// </summary>
 public sealed partial class QuestionInsights(Database database, MemberHash members, TimeProvider time, ILogger<QuestionInsights> log)
 {
-    public async Task RecordAsync(IncomingMessage message, string question, string language, KnowledgeAnswer answer, RoutingResult routing,
+    /// <summary>Records a question; <paramref name="askerName"/> only to remove it from the key terms.</summary>
+    public async Task RecordAsync(string userKey, string? askerName, string question, string language, KnowledgeAnswer answer, RoutingResult routing,
         CancellationToken cancellationToken)
     {
         BotTelemetry.Answered(answer.IsConfident ? "answered" : "abstained");
         var groups = routing.TwoFit ? routing.Ranked.Take(2).Select(r => r.Group.Id) : [routing.Best.Group.Id];
         try
         {
-            var (period, hash) = await members.OfAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
+            var (period, hash) = await members.OfAsync(userKey, cancellationToken);
             await database.ExecuteAsync("""
                 INSERT INTO insight_questions (asked_utc, language, working_groups, answered, confidence, terms, member_hash, salt_period)
                 VALUES ($t, $l, $g, $a, $c, $terms, $h, $p);
                 """, cancellationToken, ("$t", time.Utc()), ("$l", language), ("$g", string.Join(' ', groups)), ("$a", answer.IsConfident ? 1 : 0),
-                ("$c", Math.Round(answer.Confidence, 3)), ("$terms", string.Join(' ', KeyTerms.Of(question, message.UserName))), ("$h", hash), ("$p", period));
+                ("$c", Math.Round(answer.Confidence, 3)), ("$terms", string.Join(' ', KeyTerms.Of(question, askerName))), ("$h", hash), ("$p", period));
         }
         catch (Exception ex) when (Database.IsUnavailable(ex))
         {

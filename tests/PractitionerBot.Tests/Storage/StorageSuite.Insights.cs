@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using PractitionerBot.Chat;
 using PractitionerBot.Insights;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Members;
@@ -19,7 +18,7 @@ public abstract partial class StorageSuite
     {
         var insights = new QuestionInsights(Db, new MemberHash(Db, DailySalts, Clock), Clock, NullLogger<QuestionInsights>.Instance);
         var local = WorkingGroupDirectory.Load(RepoPaths.WorkingGroups).Find("local")!;
-        await insights.RecordAsync(new IncomingMessage("msteams", userId, "a:" + userId, question, null, "en-US"), question, "en",
+        await insights.RecordAsync(UserKey.For("msteams", userId), null, question, "en",
             KnowledgeAnswer.Empty(question, KnowledgeStatus.Ok) with { IsConfident = answered, Confidence = answered ? 0.8 : 0.2 },
             new RoutingResult(question, [new GroupScore(local, 1, "test")], false, true), default);
     }
