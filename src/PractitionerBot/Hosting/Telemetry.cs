@@ -42,7 +42,8 @@ internal static class TelemetrySetup
             .WithTracing(tracing => tracing.AddSource(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation(http =>
                 // Bot Connector paths carry conversation ids: a span names the host only.
                 http.EnrichWithHttpRequestMessage = (span, request) => span.SetTag("url.full", request.RequestUri is { } uri ? $"{uri.Scheme}://{uri.Authority}/" : null)));
-        if (OtlpEndpoints.Any(v => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(v)))) otel.UseOtlpExporter();
+        // Read through the configuration, which holds the environment (and so also takes them as arguments).
+        if (OtlpEndpoints.Any(v => !string.IsNullOrWhiteSpace(builder.Configuration[v]))) otel.UseOtlpExporter();
         builder.Services.AddHostedService<TelemetryGauges>();
         return builder;
     }

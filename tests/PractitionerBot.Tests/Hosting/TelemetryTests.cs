@@ -1,5 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 using PractitionerBot.Tests.Infrastructure;
 
@@ -29,6 +36,38 @@ public sealed class TelemetryTests
         Assert.All(replies, r => Assert.Equal(turn.SpanId, r.ParentSpanId));
         Assert.Equal(turn.TraceId, search.TraceId);
         Assert.NotEqual(default, turn.ParentSpanId); // under the ASP.NET Core request span
+    }
+
+    [Fact]
+    public async Task OtlpEndpoint_SendsTracesAndMetricsThere()
+    {
+        var received = new List<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var collector = builder.Build();
+        collector.MapPost("/v1/{signal}", (string signal) =>
+        {
+            lock (received) received.Add(signal);
+            return Results.Ok();
+        });
+        await collector.StartAsync();
+        var endpoint = collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var connector = await MockBotConnector.StartAsync();
+        var host = await BotHost.StartAsync(new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint, ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        var conversation = BotFixture.NewConversation();
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation, "Which risk assessment tools exist for returnees?"));
+        await connector.MessageAsync(conversation);
+
+        await host.DisposeAsync(); // stopping flushes what is left to export
+        lock (received)
+        {
+            Assert.Contains("traces", received);
+            Assert.Contains("metrics", received);
+        }
     }
 
     [Fact]
