@@ -40,6 +40,7 @@ public sealed class ThrottledSender(IMessenger messenger, IRateGate rate, Announ
 
     private async Task<SendResult> ObserveAsync(SendResult result)
     {
+        if (result.Status == 429) Telemetry.BotTelemetry.Throttled("outbox");
         if (result.Status == 429) await rate.PauseAsync(result.RetryAfter ?? TimeSpan.FromSeconds(1), CancellationToken.None);
         return result;
     }

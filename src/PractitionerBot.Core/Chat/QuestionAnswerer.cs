@@ -1,22 +1,30 @@
 using Microsoft.Extensions.Logging;
+using PractitionerBot.Insights;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
+using PractitionerBot.Telemetry;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.Chat;
 
 /// <summary>A question to the papers: the answer card with its sources, or "no good answer" with the working groups whose peers may know.</summary>
 public sealed partial class QuestionAnswerer(IKnowledgeBase knowledge, IWorkingGroupDirectory groups, WorkingGroupRouter router, FollowStore follows,
-    ChatOptions options, ILogger<QuestionAnswerer> log)
+    ChatOptions options, QuestionInsights insights, ILogger<QuestionAnswerer> log)
 {
     public async Task<Reply> AnswerAsync(IncomingMessage message, string question, LocalTexts t, CancellationToken cancellationToken)
     {
         if (question.Length > options.MaxMessageLength) question = question[..options.MaxMessageLength];
-        var answer = knowledge.Ask(question, options.SourcesPerAnswer);
+        KnowledgeAnswer answer;
+        using (BotTelemetry.Source.StartActivity("search")) answer = knowledge.Ask(question, options.SourcesPerAnswer);
         LogAnswered(log, answer.Status, answer.Hits.Count, Math.Round(answer.Confidence, 2), answer.IsConfident);
-        if (answer.Status != KnowledgeStatus.Ok) return AnswerReplies.From(answer, groups, t);
+        if (answer.Status != KnowledgeStatus.Ok)
+        {
+            BotTelemetry.Answered(answer.Status == KnowledgeStatus.NoTerms ? "no_terms" : "not_ready");
+            return AnswerReplies.From(answer, groups, t);
+        }
         var routing = router.Route(question, answer: answer);
+        await insights.RecordAsync(UserKey.For(message.ChannelId, message.UserId), message.UserName, question, t.Language, answer, routing, cancellationToken);
         if (answer.IsConfident) return AnswerReplies.From(answer, groups, t, Line(routing.Best.Group));
         return new NoAnswerReply(question, await RecommendationsAsync(message, routing, cancellationToken));
     }

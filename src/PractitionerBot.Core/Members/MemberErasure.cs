@@ -7,7 +7,7 @@ namespace PractitionerBot.Members;
 public sealed record ErasureResult(int Rows, IReadOnlyList<string> PeerQuestionIds);
 
 /// <summary>
-/// "Forget me": deletes the member's profile, follows, consent, feedback, outbox rows (announcements and welcomes), chat reference and interest marks, and anonymises the
+/// "Forget me": deletes the member's profile, follows, consent, feedback, outbox rows (announcements and welcomes), chat reference, interest marks and question records, and anonymises the
 /// questions they put to peers and the answers they gave (the text stays for the group, without
 /// name, key or a way to reach them). Their open questions are closed: nobody could resolve them any more, and
 /// closed questions are deleted by retention. Records that an erasure happened, without who.
@@ -45,6 +45,7 @@ public sealed partial class MemberErasure(Database database, TimeProvider time, 
             command.Transaction = transaction;
             rows += await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        rows += await Insights.MemberHash.EraseAsync(connection, transaction, userKey, cancellationToken);
         await using (var record = connection.Command("INSERT INTO erasures (erased_utc, rows_erased) VALUES ($t, $n);", ("$t", time.Utc()), ("$n", rows)))
         {
             record.Transaction = transaction;

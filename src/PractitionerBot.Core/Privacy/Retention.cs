@@ -16,11 +16,14 @@ public sealed class RetentionOptions
     /// <summary>A resolved peer question and its answers are deleted this many days after it was resolved.</summary>
     [Range(1, 3650)] public int ResolvedPeerQuestionDays { get; set; } = 180;
 
+    /// <summary>Question records for the coordinators' insights (no text, no asker) are deleted this many days after the question.</summary>
+    [Range(1, 3650)] public int InsightsDays { get; set; } = 365;
+
     /// <summary>How often the purge runs (it also runs at start-up).</summary>
     [Range(1, 168)] public int CheckHours { get; set; } = 24;
 }
 
-public sealed record RetentionResult(int Feedback, int PeerQuestions, int PeerAnswers);
+public sealed record RetentionResult(int Feedback, int PeerQuestions, int PeerAnswers, int InsightQuestions = 0);
 
 /// <summary>Deletes feedback and resolved peer questions older than their retention period.</summary>
 public sealed partial class RetentionPurge(Database database, RetentionOptions options, TimeProvider time, ILogger<RetentionPurge> log)
@@ -43,14 +46,15 @@ public sealed partial class RetentionPurge(Database database, RetentionOptions o
                 (SELECT id FROM peer_questions WHERE status = 'Resolved' AND updated_utc < $cutoff);
             """, questionCutoff);
         var questions = await Delete("DELETE FROM peer_questions WHERE status = 'Resolved' AND updated_utc < $cutoff;", questionCutoff);
+        var insights = await Insights.InsightsRetention.PurgeAsync(connection, transaction, now - TimeSpan.FromDays(options.InsightsDays), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (feedback + questions > 0) LogPurged(log, feedback, questions, answers);
-        return new RetentionResult(feedback, questions, answers);
+        if (feedback + questions + insights > 0) LogPurged(log, feedback, questions, answers, insights);
+        return new RetentionResult(feedback, questions, answers, insights);
     }
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Information,
-        Message = "Retention purge deleted {Feedback} feedback rows and {Questions} resolved peer questions with {Answers} answers")]
-    private static partial void LogPurged(ILogger logger, int feedback, int questions, int answers);
+        Message = "Retention purge deleted {Feedback} feedback rows, {Questions} resolved peer questions with {Answers} answers and {Insights} insight records")]
+    private static partial void LogPurged(ILogger logger, int feedback, int questions, int answers, int insights);
 }
 
 /// <summary>Runs the retention purge at start-up and then every <see cref="RetentionOptions.CheckHours"/> (on <see cref="TimeProvider"/>).</summary>

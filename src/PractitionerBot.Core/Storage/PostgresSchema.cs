@@ -22,5 +22,7 @@ internal static class PostgresSchema
         """,
         // SQLite's sixth step: the welcomes outbox.
         Schema.Steps(Identity)[5],
+        // The seventh: insights (questions without their text or asker).
+        Schema.Steps(Identity)[6],
     ];
 }

@@ -155,5 +155,25 @@ internal static class Schema
         CREATE INDEX welcomes_due ON welcomes(status, next_attempt_utc);
         CREATE INDEX welcomes_user ON welcomes(user_key);
         """,
+        // Insights: questions without their text or asker (see Insights/QuestionInsights.cs and docs/PRIVACY.md).
+        """
+        CREATE TABLE insight_salts (
+            period BIGINT PRIMARY KEY,
+            salt TEXT NOT NULL
+        );
+        CREATE TABLE insight_questions (
+            id {identity},
+            asked_utc TEXT NOT NULL,
+            language TEXT NOT NULL,
+            working_groups TEXT NOT NULL,
+            answered INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            terms TEXT NOT NULL,
+            member_hash TEXT NOT NULL,
+            salt_period BIGINT NOT NULL
+        );
+        CREATE INDEX insight_questions_asked ON insight_questions(asked_utc);
+        CREATE INDEX insight_questions_member ON insight_questions(salt_period, member_hash);
+        """,
     ];
 }

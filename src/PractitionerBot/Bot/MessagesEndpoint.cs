@@ -46,6 +46,7 @@ internal sealed class MessagesEndpoint(PractitionerAdapter adapter, IBot bot)
         if (ActivityShape.Problems(activity) is { Count: > 0 } problems)
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", string.Join(" ", problems));
 
+        using var turn = Telemetry.BotTelemetry.StartTurn(activity.Type ?? "unknown");
         var admission = await adapter.ProcessAsync(request.Headers.Authorization.ToString(), activity, bot.OnTurnAsync, http.RequestAborted);
         switch (admission.Status)
         {

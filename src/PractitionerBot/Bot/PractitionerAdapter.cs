@@ -105,6 +105,7 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
 
     private async Task<ResourceResponse[]> SendWithRetryAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.BotTelemetry.Source.StartActivity("reply");
         for (var attempt = 1; ; attempt++)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -117,6 +118,7 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
             catch (ErrorResponseException e) when (IsTransient(e) && attempt < _connector.MaxAttempts)
             {
                 LogReplyRetried(_log, $"HTTP {(int)e.Response.StatusCode}", attempt);
+                if ((int)e.Response.StatusCode == 429) Telemetry.BotTelemetry.Throttled("reply");
                 retryAfter = RetryAfter(e);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -126,6 +128,7 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
                 LogReplyRetried(_log, "timeout", attempt);
                 retryAfter = null;
             }
+            Telemetry.BotTelemetry.ConnectorRetries.Add(1);
             await Task.Delay(retryAfter ?? Backoff(attempt), _time, cancellationToken);
         }
     }

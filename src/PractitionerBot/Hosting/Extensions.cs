@@ -7,6 +7,7 @@ using PractitionerBot.Announcements;
 using PractitionerBot.Bot;
 using PractitionerBot.Chat;
 using PractitionerBot.Feedback;
+using PractitionerBot.Insights;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Ingestion;
 using PractitionerBot.Knowledge.Semantic;
@@ -141,12 +142,21 @@ public static class Extensions
         services.AddTransient<IBot, PractitionerActivityHandler>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddProblemDetails();
+
+        // Insights for coordinators and metrics for operators.
+        services.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
+        services.AddInsights();
+        services.AddInsightsPage();
+        builder.AddTelemetry();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapPractitionerBot(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAnnouncements();
+        endpoints.MapInsightsApi();
+        endpoints.MapInsightsPage();
+        endpoints.MapTelemetry();
         endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint messages) => messages.HandleAsync(http));
         endpoints.MapGet("/healthz", (IKnowledgeBase knowledge) => knowledge.IsReady
             ? Results.Ok(new { status = "ready", mode = knowledge.Mode == SearchMode.Hybrid ? "hybrid" : "lexical" })

@@ -16,6 +16,9 @@ public sealed class StartupTests
     [InlineData("Security:AllowedTenants:0", "contoso.onmicrosoft.com", "Security:AllowedTenants:0")]
     [InlineData("ToBotFromChannelOpenIdMetadataUrl", "https://login.example.org/v1/.well-known/openidconfiguration", "ToBotFromChannelTokenIssuer")]
     [InlineData("ValidateAuthority", "perhaps", "ValidateAuthority")]
+    [InlineData("Telemetry:Prometheus", "perhaps", "Telemetry:Prometheus")]
+    [InlineData("Retention:InsightsDays", "0", "Retention:InsightsDays")]
+    [InlineData("Insights:MinMembersPerTopic", "2", "Insights:MinMembersPerTopic")]
     public async Task BadSetting_StopsStartUpWithAMessageNamingTheKey(string key, string value, string named, string? with = null)
     {
         using var dir = new TempDir();

@@ -19,7 +19,7 @@ namespace PractitionerBot.Tests.Storage;
 /// <see cref="PostgresStorageTests"/>): Bot Framework state with ETags, the outbox and its leases, one-time
 /// transitions, migrations and erasure.
 /// </summary>
-public abstract class StorageSuite : IAsyncLifetime
+public abstract partial class StorageSuite : IAsyncLifetime
 {
     private static readonly WorkingGroupDirectory Groups = WorkingGroupDirectory.Load(RepoPaths.WorkingGroups);
 
