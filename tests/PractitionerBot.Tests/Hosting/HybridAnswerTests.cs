@@ -12,8 +12,8 @@ namespace PractitionerBot.Tests.Hosting;
 public sealed class HybridAnswerTests
 {
     // Written the way a busy practitioner types it; it shares almost no words with the paper that answers it.
-    private const string Informal = "parents keep asking me if discord and shooter games are turning their boys into nazis, what do i tell them without freaking them out";
-    private const string ExpectedTitle = "Extremist exploitation of video games and gaming culture";
+    private const string Informal = "im 22, running a small project against hate at uni, how do i get into european youth networks on this stuff";
+    private const string ExpectedTitle = "Getting involved in RAN Young as an early-career practitioner or activist";
 
     [Fact]
     public async Task InformalQuestion_ThatWordsAloneMiss_IsAnsweredFromThePaperOnceHybrid()

