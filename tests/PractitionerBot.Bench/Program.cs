@@ -6,6 +6,7 @@ internal static class BenchProgram
     {
         "fanout" => await FanoutBench.RunAsync(args),
         "turns" => await TurnsBench.RunAsync(args),
+        "ingest" => await IngestBench.RunAsync(args),
         "host" => EchoHost.Run(args[1..]),
         _ => Usage(),
     };
@@ -14,6 +15,7 @@ internal static class BenchProgram
     {
         Console.Error.WriteLine("usage: fanout [--followers N] [--out docs/BENCHMARKS.md]");
         Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--out docs/BENCHMARKS.md]");
+        Console.Error.WriteLine("       ingest [--repeat 3] [--out docs/BENCHMARKS.md]");
         return 2;
     }
 }
