@@ -7,6 +7,7 @@ internal static class BenchProgram
         "fanout" => await FanoutBench.RunAsync(args),
         "turns" => await TurnsBench.RunAsync(args),
         "welcomes" => await WelcomesBench.RunAsync(args),
+        "ingest" => await IngestBench.RunAsync(args),
         "host" => EchoHost.Run(args[1..]),
         _ => Usage(),
     };
@@ -16,6 +17,7 @@ internal static class BenchProgram
         Console.Error.WriteLine("usage: fanout [--followers N] [--out docs/BENCHMARKS.md]");
         Console.Error.WriteLine("       welcomes [--members 1000] [--out docs/BENCHMARKS.md]");
         Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--rate 10,20,40] [--gc as-built,server,workstation,...] [--out docs/BENCHMARKS.md]");
+        Console.Error.WriteLine("       ingest [--repeat 3] [--out docs/BENCHMARKS.md]");
         return 2;
     }
 }

@@ -36,6 +36,12 @@ public static class TextUtil
         return sb.ToString();
     }
 
+    /// <summary>
+    /// <see cref="Normalize"/> after Unicode NFKC, for text taken from PDF, Word and HTML files: ligatures
+    /// ("ﬁ"), no-break and other odd spaces, full-width letters become what a reader types.
+    /// </summary>
+    public static string NormalizeCompatibility(string text) => Normalize(text.Normalize(NormalizationForm.FormKC));
+
     /// <summary>Makes a stable, URL-safe id from a file name or title.</summary>
     public static string Slug(string text)
     {

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace PractitionerBot.Knowledge.Ingestion;
 
-/// <summary>Word documents: sections follow the Heading/Title paragraph styles.</summary>
+/// <summary>Word documents: sections follow the Heading/Title paragraph styles; tables keep their rows.</summary>
 public sealed class DocxReader(IReadOnlySet<string> knownGroups) : IDocumentReader
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
@@ -20,9 +20,18 @@ public sealed class DocxReader(IReadOnlySet<string> knownGroups) : IDocumentRead
             title = doc.PackageProperties.Title;
             var heading = "Overview";
             var text = new StringBuilder();
-            foreach (var paragraph in body.Descendants<Paragraph>())
+            foreach (var element in body.Descendants().Where(e => e is Paragraph or Table && !e.Ancestors<Table>().Any()))
             {
-                var content = TextUtil.Normalize(paragraph.InnerText);
+                if (element is Table table)
+                {
+                    // A table stays a table: a row per line, its cells separated by " | ".
+                    var rows = table.Elements<TableRow>().Select(r => string.Join(" | ", r.Elements<TableCell>().Select(c => TextUtil.NormalizeCompatibility(c.InnerText))))
+                        .Where(r => r.Trim(' ', '|').Length > 0);
+                    text.AppendJoin('\n', rows).Append("\n\n");
+                    continue;
+                }
+                var paragraph = (Paragraph)element;
+                var content = TextUtil.NormalizeCompatibility(paragraph.InnerText);
                 if (content.Length == 0) continue;
                 var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
                 if (style.Equals("Title", StringComparison.OrdinalIgnoreCase))

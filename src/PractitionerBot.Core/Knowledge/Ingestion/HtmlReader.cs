@@ -3,7 +3,7 @@ using AngleSharp.Html.Parser;
 
 namespace PractitionerBot.Knowledge.Ingestion;
 
-/// <summary>Saved web pages: sections follow h1 to h4; navigation, scripts and styles are dropped.</summary>
+/// <summary>Saved web pages: sections follow h1 to h4, tables keep their rows; navigation, scripts and styles are dropped.</summary>
 public sealed class HtmlReader(IReadOnlySet<string> knownGroups) : IDocumentReader
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
@@ -22,11 +22,21 @@ public sealed class HtmlReader(IReadOnlySet<string> knownGroups) : IDocumentRead
         var sections = new List<DocumentSection>();
         var heading = "Overview";
         var paragraphs = new List<string>();
-        foreach (var element in root.QuerySelectorAll("h1,h2,h3,h4,p,li,pre,blockquote,td,dd"))
+        foreach (var element in root.QuerySelectorAll("h1,h2,h3,h4,p,li,pre,blockquote,table,dd"))
         {
+            if (element.LocalName != "table" && element.Closest("table") is not null) continue;
+            if (element.LocalName == "table")
+            {
+                // A table stays a table: a row per line, its cells separated by " | ".
+                var rows = element.QuerySelectorAll("tr").Where(r => r.Closest("table") == element)
+                    .Select(r => string.Join(" | ", r.Children.Where(c => c.LocalName is "td" or "th").Select(c => TextUtil.NormalizeCompatibility(c.TextContent))))
+                    .Where(r => r.Trim(' ', '|').Length > 0).ToList();
+                if (rows.Count > 0) paragraphs.Add(string.Join('\n', rows));
+                continue;
+            }
             // Only the innermost block counts, so a <p> inside <li> is not read twice.
-            if (element.LocalName is not ("h1" or "h2" or "h3" or "h4") && element.QuerySelector("p,li,pre,blockquote,td,dd") is not null) continue;
-            var text = TextUtil.Normalize(element.TextContent);
+            if (element.LocalName is not ("h1" or "h2" or "h3" or "h4") && element.QuerySelector("p,li,pre,blockquote,dd") is not null) continue;
+            var text = TextUtil.NormalizeCompatibility(element.TextContent);
             if (text.Length == 0) continue;
             if (element.LocalName is "h1" or "h2" or "h3" or "h4")
             {

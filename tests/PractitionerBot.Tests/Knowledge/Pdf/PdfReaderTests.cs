@@ -88,6 +88,18 @@ public sealed class PdfReaderTests : IDisposable
         Assert.All(rota.Zip(rota.Skip(1)), pair => Assert.True(pair.Second.Page >= pair.First.Page));
     }
 
+    [Fact]
+    public void Read_LeadParagraphInLargerType_IsTextOfItsSectionNotAHeading()
+    {
+        const string lead = "This lead paragraph is set in larger bold type, as papers often open a chapter, and it runs over several lines of the column so that no reader would take it for a heading of the paper.";
+        var paper = RanPapers.Liaison() with { Blocks = [.. RanPapers.Liaison().Blocks.Take(1), new PaperHeading(lead, 1), .. RanPapers.Liaison().Blocks.Skip(1)] };
+
+        var doc = Load("lead.pdf", PaperPdfWriter.Write(paper, PaperStyle.All[0]));
+
+        Assert.DoesNotContain(doc.Sections, s => s.Heading.Contains("lead paragraph", StringComparison.Ordinal));
+        Assert.StartsWith(lead, doc.Sections.Single(s => s.Heading == "1 Introduction").Text);
+    }
+
     internal static List<string> RawWords(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);

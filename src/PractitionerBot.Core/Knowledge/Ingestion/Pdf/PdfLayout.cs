@@ -1,4 +1,3 @@
-using System.Text;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
@@ -89,5 +88,5 @@ public static class PdfLayout
 
     /// <summary>Words left to right, with compatibility forms (ligatures, odd spaces, full-width letters) folded by NFKC.</summary>
     internal static string Text(IEnumerable<Word> words) =>
-        TextUtil.Normalize(string.Join(' ', words.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)).Normalize(NormalizationForm.FormKC));
+        TextUtil.NormalizeCompatibility(string.Join(' ', words.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)));
 }

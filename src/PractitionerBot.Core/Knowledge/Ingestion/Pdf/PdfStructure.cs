@@ -29,22 +29,28 @@ internal static partial class PdfStructure
         var paragraphs = new List<Paragraph>();
         PdfLine? previous = null;
         var previousWasHeading = false;
+        var lead = new HashSet<PdfLine>();
         for (var i = 0; i < content.Count; i++)
         {
             var line = content[i];
             var next = i + 1 < content.Count ? content[i + 1] : null;
             // Beside its title, a cover's larger type (subtitle, series) is text of the overview, not a heading.
-            if (IsHeading(line, previous, next, previousWasHeading, body) && !(cover.Count > 0 && line.Page == cover[0].Page && !Numbered().IsMatch(line.Text)))
+            if (!lead.Contains(line) && IsHeading(line, previous, next, previousWasHeading, body)
+                && !(cover.Count > 0 && line.Page == cover[0].Page && !Numbered().IsMatch(line.Text)))
             {
-                if (previousWasHeading && ContinuesHeading(previous!, line)) heading += " " + line.Text;
+                if (!Numbered().IsMatch(line.Text) && LeadParagraph(content, i) is { Count: > 0 } run) lead.UnionWith(run);
                 else
                 {
-                    Flush();
-                    heading = line.Text;
+                    if (previousWasHeading && ContinuesHeading(previous!, line)) heading += " " + line.Text;
+                    else
+                    {
+                        Flush();
+                        heading = line.Text;
+                    }
+                    previous = line;
+                    previousWasHeading = true;
+                    continue;
                 }
-                previous = line;
-                previousWasHeading = true;
-                continue;
             }
             var last = paragraphs.Count > 0 ? paragraphs[^1].Lines[^1] : null;
             if (last is null || previousWasHeading || StartsParagraph(last, line, blocks[(last.Page, last.Block)], blocks[(line.Page, line.Block)])) paragraphs.Add(new Paragraph([]));
@@ -99,6 +105,16 @@ internal static partial class PdfStructure
         // Numbering alone: "2.1 Rota" or "3 Results" (not "1. Involve families.", a numbered list).
         return numbered.Success && startsBlock && endsBlock && line.WordCount <= 12 && !sentence
             && (numbered.Groups["sub"].Success || !numbered.Groups["dot"].Success);
+    }
+
+    /// <summary>The lines from <paramref name="start"/> set like it, when they hold more words than a heading would: a lead paragraph in larger type.</summary>
+    private static List<PdfLine> LeadParagraph(List<PdfLine> lines, int start)
+    {
+        var run = new List<PdfLine> { lines[start] };
+        for (var j = start + 1; j < lines.Count && !Numbered().IsMatch(lines[j].Text) && Math.Abs(lines[j].Size - lines[start].Size) < 0.5
+             && lines[j].Bold == lines[start].Bold && lines[j].Page == lines[start].Page && run[^1].Bottom - lines[j].Top < lines[j].Size * 1.2; j++)
+            run.Add(lines[j]);
+        return run.Sum(l => l.WordCount) > 24 ? run : [];
     }
 
     private static bool ContinuesHeading(PdfLine heading, PdfLine line) =>
