@@ -31,7 +31,7 @@ internal static class AskCommand
 
         var options = CliKnowledge.Options(args);
         using var index = CliKnowledge.OpenIndex(options, stderr);
-        var search = new KnowledgeSearch(index, options);
+        var search = CliKnowledge.Search(index, options);
         foreach (var question in questions)
         {
             var answer = search.Ask(question, top);
@@ -44,6 +44,8 @@ internal static class AskCommand
     private static object ToJson(KnowledgeAnswer answer) => new
     {
         question = answer.Question,
+        language = answer.Language,
+        english = answer.Translation?.English,
         confident = answer.IsConfident,
         confidence = Math.Round(answer.Confidence, 3),
         evidence = new

@@ -67,7 +67,7 @@ internal static class EvalCommand
         var options = CliKnowledge.Options(args);
         using var index = CliKnowledge.OpenIndex(options, stderr);
         var questions = GoldenSet.Load(folder);
-        var search = new KnowledgeSearch(index, options);
+        var search = CliKnowledge.Search(index, options);
         var scores = GoldenSet.Evaluate(search, questions);
         var corpus = new CorpusLoader(CliKnowledge.Groups(options).Ids).Load(options.CorpusPath).Documents;
         var baseline = GoldenSet.Score(PlainBm25.Rank(corpus, questions.Select((q, i) => (i, q)).ToDictionary(x => Key(x.i), x => x.q.Question)), questions);

@@ -7,7 +7,8 @@ namespace PractitionerBot.Knowledge;
 /// then answers through <see cref="KnowledgeSearch"/>. A rebuild keeps serving the previous
 /// commit until the new one is committed.
 /// </summary>
-public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeIndexer indexer, ILogger<KnowledgeBase> log) : IKnowledgeBase, IDisposable
+public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeIndexer indexer, Translation.QueryTranslator translator,
+    ILogger<KnowledgeBase> log) : IKnowledgeBase, IDisposable
 {
     private readonly Lock _gate = new();
     private LuceneIndex? _index;
@@ -36,7 +37,7 @@ public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeInd
             LastBuild = report;
             foreach (var skipped in report.Skipped) LogSkipped(log, skipped.Path, skipped.Reason);
             LogIndexReady(log, report.Documents, report.Passages, report.Skipped.Count, (long)report.Elapsed.TotalMilliseconds, report.Rebuilt);
-            Volatile.Write(ref _search, new KnowledgeSearch(_index, options));
+            Volatile.Write(ref _search, new KnowledgeSearch(_index, options, translator));
             _ready.TrySetResult();
             return report;
         }

@@ -16,6 +16,9 @@ public sealed class KnowledgeOptions
     /// <summary>The working-group profiles used for routing and onboarding.</summary>
     [Required] public string WorkingGroupsPath { get; set; } = "index/working-groups.yaml";
 
+    /// <summary>Folder of the bilingual lexicons (<c>fr-en.tsv</c>, <c>de-en.tsv</c>, <c>nl-en.tsv</c>) that carry questions over to English.</summary>
+    [Required] public string LexiconPath { get; set; } = "index/lexicon";
+
     /// <summary>Below this share of the question's weight (read by <see cref="ConfidenceMeasure"/>), the bot says it does not know.</summary>
     [Range(0.0, 1.0)] public double MinConfidence { get; set; } = 0.5;
 

@@ -70,7 +70,10 @@ internal static class PassageDocuments
             doc.GetField(IndexFields.SourceYear)?.GetInt32Value(),
             null,
             doc.Get(IndexFields.SourceUrl)),
-        doc.GetField(IndexFields.Page)?.GetInt32Value());
+        doc.GetField(IndexFields.Page)?.GetInt32Value())
+    {
+        Language = doc.Get(IndexFields.Language) ?? "en",
+    };
 }
 
 /// <summary>A passage as stored in the index.</summary>
@@ -84,4 +87,8 @@ public sealed record StoredPassage(
     int? Year,
     string Type,
     SourceReference Source,
-    int? Page);
+    int? Page)
+{
+    /// <summary>The language of the paper: its passages are analysed (and highlighted) in it.</summary>
+    public string Language { get; init; } = "en";
+}
