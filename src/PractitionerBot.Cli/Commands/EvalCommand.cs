@@ -11,7 +11,8 @@ internal static class EvalCommand
 {
     public static int Run(CliArgs args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--corpus", "--queries", "--qrels", "--json", "--golden", "--index", "--misses");
+        args.AllowOnly("--corpus", "--queries", "--qrels", "--json", "--golden", "--index", "--misses", "--language");
+        if (args.Get("--language") is { } messages) return LanguageReport.Identification(messages, stdout, args.Has("--misses") ? stderr : null);
         if (args.Get("--golden") is { } golden) return Golden(args, golden, stdout, stderr);
         var corpusPath = Existing(args.Require("--corpus"));
         var queriesPath = Existing(args.Require("--queries"));
@@ -87,6 +88,8 @@ internal static class EvalCommand
         }
         if (File.Exists(Path.Combine(folder, "unanswerable.jsonl")) && !args.Has("--json"))
             AbstainReport.Write(AbstainEvaluation.Run(search, questions, GoldenSet.LoadUnanswerable(folder)), options, stdout);
+        if (!args.Has("--json")) LanguageReport.Write(search, folder, questions, File.Exists(Path.Combine(folder, "unanswerable.jsonl"))
+            ? GoldenSet.LoadUnanswerable(folder) : [], options, stdout, args.Has("--misses") ? stderr : null);
         if (args.Has("--misses"))
             foreach (var q in questions)
             {

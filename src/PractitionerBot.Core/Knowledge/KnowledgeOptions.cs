@@ -35,6 +35,12 @@ public sealed class KnowledgeOptions
     [Range(0.0, 20.0)] public float PhraseBoost { get; set; } = 0.5f;
     [Range(0, 20)] public int PhraseSlop { get; set; } = 3;
 
+    /// <summary>
+    /// Weight, against an unknown English word's, of a French, German or Dutch word that neither the lexicon nor the papers
+    /// know: more often a general word the field lexicon lacks than the subject of the question.
+    /// </summary>
+    [Range(0.0, 1.0)] public double UntranslatedWeight { get; set; } = 0.5;
+
     /// <summary>Match misspelt words (unknown to the index) against close spellings.</summary>
     public bool MatchMisspellings { get; set; } = true;
 

@@ -35,7 +35,7 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
             var docCount = Math.Max(1, reader.NumDocs);
             var terms = englishTerms is not null ? WeighTerms(reader, englishTerms, docCount) : WeighConcepts(reader, translated!, docCount);
             if (terms.Count == 0) return KnowledgeAnswer.Empty(question, KnowledgeStatus.NoTerms);
-            var analysed = englishTerms ?? terms.Select(t => t.Primary ?? "").ToList();
+            var analysed = englishTerms ?? [];
             // 1. Rank whole documents, so a question whose words are spread over several sections
             //    still finds its document; this also bounds the passage search to a few documents.
             var documentTop = searcher.Search(Filter(BuildDocumentQuery(terms), workingGroup), CandidateDocuments);
@@ -53,7 +53,8 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
             // 2. The best passages inside those documents, with a phrase-proximity bonus for the first ones.
             var passageTop = searcher.Search(WithinDocuments(BuildPassageQuery(terms), documentScores.Keys), MaxPassages);
             if (passageTop.ScoreDocs.Length == 0) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
-            if (BuildPhraseQuery(terms, analysed) is { } phrases)
+            // Word order does not survive translation (une approche globale = a comprehensive approach): phrases are for English questions.
+            if (englishTerms is not null && BuildPhraseQuery(terms, analysed) is { } phrases)
                 passageTop = QueryRescorer.Rescore(searcher, passageTop, phrases, options.PhraseBoost, passageTop.ScoreDocs.Length);
 
             // 3. One passage per document, ranked by its own score blended with its document's.
@@ -90,9 +91,6 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
 
         public IEnumerable<string> AllTerms => Alternatives?.SelectMany(a => a) ?? [Text];
 
-        /// <summary>The term that stands for it in a phrase with its neighbours.</summary>
-        public string? Primary => Alternatives is null ? Text : Alternatives[0].Length == 1 ? Alternatives[0][0] : null;
-
         public bool FoundIn(Func<string, bool> has) => Alternatives is null ? has(Text) : Alternatives.Any(a => a.All(has));
     }
 
@@ -122,7 +120,8 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
             {
                 // Like an unknown English word: matched approximately, at a discount.
                 var text = english.Count > 0 ? english[0][0] : concept.NativeTerms.FirstOrDefault() ?? concept.Surface.ToLowerInvariant();
-                weighted.Add(new WeightedTerm(text, Math.Log(1 + (docCount + 0.5) / 0.5), false));
+                var weight = Math.Log(1 + (docCount + 0.5) / 0.5);
+                weighted.Add(new WeightedTerm(text, concept.Translated ? weight : weight * options.UntranslatedWeight, false));
             }
             else if (known.Count == 1 && known[0].Terms.Length == 1) weighted.Add(new WeightedTerm(known[0].Terms[0], known[0].Idf, true));
             else weighted.Add(new WeightedTerm(concept.Surface.ToLowerInvariant(), known.Min(a => a.Idf), true) { Alternatives = known.Select(a => a.Terms).ToList() });
@@ -246,7 +245,7 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
     private Query? BuildPhraseQuery(List<WeightedTerm> terms, List<string> analysed)
     {
         if (options.PhraseBoost <= 0) return null;
-        var kept = terms.Where(t => t.Known && t.Primary is not null).Select(t => t.Primary!).ToHashSet(StringComparer.Ordinal);
+        var kept = terms.Where(t => t.Known).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var query = new BooleanQuery();
         for (var i = 0; i + 1 < analysed.Count && i < options.MaxQueryTerms; i++)
         {

@@ -30,6 +30,7 @@ public sealed class QueryTranslator
     private readonly LanguageIdentifier _identifier;
     private readonly Dictionary<string, SourceLanguageAnalyzer> _analyzers = [];
     private readonly Dictionary<string, Dictionary<string, List<string>>> _lookup = [];
+    private readonly Dictionary<string, List<string>> _words = [];
 
     public QueryTranslator(BilingualLexicon lexicon, LanguageIdentifier identifier)
     {
@@ -49,6 +50,7 @@ public sealed class QueryTranslator
                 if (!lookup.TryGetValue(key, out var english)) lookup[key] = english = [];
                 foreach (var e in entry.English) if (!english.Contains(e, StringComparer.OrdinalIgnoreCase)) english.Add(e);
             }
+            _words[language] = lookup.Keys.Where(k => !k.Contains(' ') && k.Length >= MinInflectedStem).ToList();
         }
     }
 
@@ -87,6 +89,11 @@ public sealed class QueryTranslator
                 continue;
             }
             var position = positions[i++];
+            if (Inflected(language, position.Stem) is { } lemma)
+            {
+                concepts.Add(new QueryConcept(position.Surface, lookup[lemma], [position.Stem], true));
+                continue;
+            }
             var parts = position.Parts.Where(lookup.ContainsKey).Distinct().ToList();
             if (parts.Count == 0)
             {
@@ -98,6 +105,25 @@ public sealed class QueryTranslator
                 concepts.Add(new QueryConcept(parts[p], lookup[parts[p]], p == 0 ? [position.Stem] : [parts[p]], true));
         }
         return new TranslatedQuestion(language, concepts);
+    }
+
+    /// <summary>Light stemming leaves verb endings (erzählt, erzählen; raconte, raconter): an entry whose stem differs by an ending.</summary>
+    private const int MinInflectedStem = 5;
+
+    private const int MaxEnding = 2;
+
+    private string? Inflected(string language, string stem)
+    {
+        if (stem.Length < MinInflectedStem) return null;
+        string? best = null;
+        foreach (var key in _words[language])
+        {
+            var close = key.Length > stem.Length
+                ? key.Length - stem.Length <= MaxEnding && key.StartsWith(stem, StringComparison.Ordinal)
+                : stem.Length - key.Length <= MaxEnding && stem.StartsWith(key, StringComparison.Ordinal);
+            if (close && (best is null || Math.Abs(key.Length - stem.Length) < Math.Abs(best.Length - stem.Length))) best = key;
+        }
+        return best;
     }
 
     private sealed record Position(string Surface, string Stem, List<string> Parts);
