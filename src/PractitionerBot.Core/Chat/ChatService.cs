@@ -163,16 +163,21 @@ public sealed partial class ChatService(
         if (question.Length > options.MaxMessageLength) question = question[..options.MaxMessageLength];
         var answer = knowledge.Ask(question, options.SourcesPerAnswer);
         LogAnswered(log, answer.Status, answer.Hits.Count, Math.Round(answer.Confidence, 2), answer.IsConfident);
-        if (answer.Status != KnowledgeStatus.Ok) return AnswerReplies.From(answer, groups, t);
+        // The answer speaks the language the question was written in, unless the member chose one.
+        t = texts.In(await LanguageAsync(message, answer.Language, cancellationToken));
+        if (answer.Status != KnowledgeStatus.Ok) return AnswerReplies.From(answer, groups, t) with { Texts = t };
         var routing = router.Route(question, answer: answer);
-        if (answer.IsConfident) return AnswerReplies.From(answer, groups, t, Line(routing.Best.Group));
-        return new NoAnswerReply(question, await RecommendationsAsync(message, routing, cancellationToken));
+        if (answer.IsConfident) return AnswerReplies.From(answer, groups, t, Line(routing.Best.Group)) with { Texts = t };
+        return new NoAnswerReply(question, await RecommendationsAsync(message, routing, cancellationToken, t)) { Texts = t };
     }
 
-    private async Task<string> LanguageAsync(IncomingMessage message, CancellationToken cancellationToken)
+    private Task<string> LanguageAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        LanguageAsync(message, null, cancellationToken);
+
+    private async Task<string> LanguageAsync(IncomingMessage message, string? detected, CancellationToken cancellationToken)
     {
         var profile = await profiles.GetAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
-        return BotTexts.Resolve(profile?.Language, message.Locale);
+        return BotTexts.LanguageOf(profile?.Language, detected, message.Locale);
     }
 
     private async Task<Reply> RecommendAsync(IncomingMessage message, string about, LocalTexts t, CancellationToken cancellationToken)
@@ -182,14 +187,15 @@ public sealed partial class ChatService(
         var intro = routing.TwoFit
             ? t.Get("recommendTwo", ("first", routing.Ranked[0].Group.NameIn(t.Language)), ("second", routing.Ranked[1].Group.NameIn(t.Language)))
             : t.Get("recommendBest", ("group", routing.Best.Group.NameIn(t.Language)));
-        return new RecommendationReply(intro, await RecommendationsAsync(message, routing, cancellationToken), routing.TwoFit, null);
+        return new RecommendationReply(intro, await RecommendationsAsync(message, routing, cancellationToken, t), routing.TwoFit, null);
     }
 
-    private async Task<IReadOnlyList<GroupRecommendation>> RecommendationsAsync(IncomingMessage message, RoutingResult routing, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<GroupRecommendation>> RecommendationsAsync(IncomingMessage message, RoutingResult routing,
+        CancellationToken cancellationToken, LocalTexts t)
     {
         var followed = await follows.GroupsAsync(UserKey.For(message.ChannelId, message.UserId), cancellationToken);
         var shown = routing.Ranked.Take(3).Where((s, i) => i == 0 || s.Score >= 0.1).ToList();
-        return shown.Select(s => new GroupRecommendation(Line(s.Group), s.Score, s.Reason, followed.Contains(s.Group.Id))).ToList();
+        return shown.Select(s => new GroupRecommendation(Line(s.Group, t.Language), s.Score, s.ReasonIn(t), followed.Contains(s.Group.Id))).ToList();
     }
 
     private async Task<Reply> FollowAsync(IncomingMessage message, string groupId, bool follow, LocalTexts t, CancellationToken cancellationToken)
@@ -278,7 +284,7 @@ public sealed partial class ChatService(
         return space < 0 ? (command, "") : (command[..space], command[(space + 1)..].Trim());
     }
 
-    private static GroupLine Line(WorkingGroup g) => new(g.Id, g.Name, g.ShortName, g.Covers);
+    private static GroupLine Line(WorkingGroup g, string language = "en") => new(g.Id, g.NameIn(language), g.ShortName, g.Covers);
 
     /// <summary>Card data comes from the client: log it only when it looks like one of our action names.</summary>
     private static string SafeName(string? action) =>
