@@ -59,4 +59,21 @@ public sealed class CrossLingualEndToEndTests
         Assert.DoesNotContain("no clear sign", json);
         Assert.DoesNotContain("mentions ", json);
     }
+
+    [Fact]
+    public async Task DutchQuestion_OnSlack_GetsTheNoteThatTheSourceIsInEnglish()
+    {
+        await using var connector = await MockBotConnector.StartAsync();
+        using var data = new TempDir();
+        await using var host = await BotHost.StartAsync(dir: data);
+        var conversation = BotFixture.NewConversation();
+
+        await host.PostActivityAsync(Activities.TeamsMessage(connector.ServiceUrl, conversation,
+            "Hoe reageer ik als leraar op een extremistische opmerking in de klas?", channelId: "slack"));
+        var reply = await connector.MessageAsync(conversation);
+
+        Assert.Null(reply.Card);
+        Assert.Contains("De bron is in het Engels", reply.Text);
+        Assert.Contains("**", reply.Text);
+    }
 }
