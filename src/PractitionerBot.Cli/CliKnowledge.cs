@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Ingestion;
 using PractitionerBot.Knowledge.Semantic;
+using PractitionerBot.Knowledge.Translation;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.Cli;
@@ -35,7 +36,7 @@ internal static class CliKnowledge
     /// <paramref name="log"/>), or lexical when semantic search is off or the model cannot be loaded.
     /// </summary>
     public static IKnowledgeSearch Search(LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log) =>
-        (IKnowledgeSearch?)Hybrid(new KnowledgeSearch(index, options), index, options, semantic, log) ?? new KnowledgeSearch(index, options);
+        (IKnowledgeSearch?)Hybrid(Search(index, options), index, options, semantic, log) ?? Search(index, options);
 
     public static HybridSearch? Hybrid(KnowledgeSearch lexical, LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log)
     {
@@ -74,18 +75,29 @@ internal static class CliKnowledge
         options.CorpusPath = Path.GetFullPath(options.CorpusPath);
         options.IndexPath = Path.GetFullPath(options.IndexPath);
         options.WorkingGroupsPath = Path.GetFullPath(options.WorkingGroupsPath);
+        options.LexiconPath = Path.GetFullPath(options.LexiconPath);
         return options;
     }
 
     public static WorkingGroupDirectory Groups(KnowledgeOptions options) => WorkingGroupDirectory.Load(options.WorkingGroupsPath);
 
-    public static KnowledgeIndexer Indexer(IReadOnlySet<string> groupIds) => new(new CorpusLoader(groupIds), new PassageSplitter());
+    public static KnowledgeIndexer Indexer(IReadOnlySet<string> groupIds, QueryTranslator? translator = null) =>
+        new(new CorpusLoader(groupIds), new PassageSplitter(), translator);
+
+    /// <summary>The bot's translation of French, German and Dutch questions, from the lexicons at Knowledge:LexiconPath.</summary>
+    public static QueryTranslator Translator(KnowledgeOptions options) =>
+        Directory.Exists(options.LexiconPath)
+            ? new QueryTranslator(BilingualLexicon.Load(options.LexiconPath), new LanguageIdentifier())
+            : throw new CliException($"lexicon folder not found: {options.LexiconPath} (Knowledge:LexiconPath)");
+
+    /// <summary>The bot's search, with its translation.</summary>
+    public static KnowledgeSearch Search(LuceneIndex index, KnowledgeOptions options) => new(index, options, Translator(options));
 
     /// <summary>Opens the index, building it first if it is missing or older than the corpus.</summary>
     public static LuceneIndex OpenIndex(KnowledgeOptions options, TextWriter log)
     {
         var index = OpenOrExplain(options.IndexPath);
-        var indexer = Indexer(Groups(options).Ids);
+        var indexer = Indexer(Groups(options).Ids, Translator(options));
         if (!indexer.IsCurrent(index, options.CorpusPath))
         {
             var report = indexer.Build(index, options.CorpusPath);

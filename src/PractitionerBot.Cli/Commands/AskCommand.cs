@@ -44,6 +44,8 @@ internal static class AskCommand
     private static object ToJson(KnowledgeAnswer answer) => new
     {
         question = answer.Question,
+        language = answer.Language,
+        english = answer.Translation?.English,
         confident = answer.IsConfident,
         confidence = Math.Round(answer.Confidence, 3),
         evidence = new

@@ -56,11 +56,31 @@ internal static partial class CorpusReportCommand
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
         foreach (var title in further) md.AppendLine($"- {title}");
+        md.Append(LexiconNote);
 
         if (args.Get("--out") is { } output) File.WriteAllText(output, md.ToString());
         else stdout.Write(md.ToString());
         return corpus.Skipped.Count == 0 ? 0 : 1;
     }
+
+    /// <summary>Not generated: the decision on the lexicons' sources, kept with the corpus notes.</summary>
+    private const string LexiconNote = """
+
+        ## Lexicons and the general dictionary
+        
+        `index/lexicon/{fr,de,nl}-en.tsv` carry French, German and Dutch questions over to English (one line per
+        word or expression: `source<TAB>english1|english2`). They were written for this project, in our own words,
+        and share the repository's licence; nothing in them is taken from a third-party dictionary.
+        
+        A general dictionary behind them was considered: Debian's `dict-freedict-fra-eng`, `dict-freedict-deu-eng`
+        and `dict-freedict-nld-eng` (FreeDict, 2022.04.21). Their licence is the GNU GPL, version 2 or later
+        (`/usr/share/doc/dict-freedict-*/copyright`, sections `deu-eng/*`, `fra-eng/*`, `nld-eng/*`). Shipping a
+        word list derived from them would put that list, and arguably the bot that embeds it, under the GPL, which
+        this project does not use. Decision: nothing derived from FreeDict is shipped or generated at build time;
+        the lexicons were extended by hand instead (words found missing by the golden sets' tuning halves and by
+        other practitioner questions). A deployment could read an installed FreeDict at run time without
+        redistributing it; that is not implemented.
+        """;
 
     /// <summary>The paper's title: everything before the first " (" that opens its year or group.</summary>
     [GeneratedRegex(@"^[^(]+")]

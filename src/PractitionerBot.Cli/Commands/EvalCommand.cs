@@ -11,7 +11,8 @@ internal static class EvalCommand
 {
     public static int Run(CliArgs args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly(["--corpus", "--queries", "--qrels", "--json", "--golden", "--index", "--misses", "--tune", .. CliKnowledge.SemanticArgs]);
+        args.AllowOnly(["--corpus", "--queries", "--qrels", "--json", "--golden", "--index", "--misses", "--tune", "--language", .. CliKnowledge.SemanticArgs]);
+        if (args.Get("--language") is { } messages) return LanguageReport.Identification(messages, stdout, args.Has("--misses") ? stderr : null);
         if (args.Get("--golden") is { } golden) return Golden(args, golden, stdout, stderr);
         var corpusPath = Existing(args.Require("--corpus"));
         var queriesPath = Existing(args.Require("--queries"));
@@ -91,7 +92,7 @@ internal static class EvalCommand
         var semantic = CliKnowledge.Semantic(args, options);
         using var index = CliKnowledge.OpenIndex(options, stderr);
         var questions = GoldenSet.Load(folder);
-        var lexical = new KnowledgeSearch(index, options);
+        var lexical = CliKnowledge.Search(index, options);
         var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr);
         IKnowledgeSearch search = (IKnowledgeSearch?)hybrid ?? lexical;
         var scores = GoldenSet.Evaluate(search, questions);
@@ -117,6 +118,8 @@ internal static class EvalCommand
                 HybridReport.Write(lexical, hybrid, baseline, questions, unanswerable, options, semantic, args.Has("--tune"), stdout,
                     args.Has("--misses") ? stderr : null);
         }
+        if (!args.Has("--json")) LanguageReport.Write(search, folder, questions, File.Exists(Path.Combine(folder, "unanswerable.jsonl"))
+            ? GoldenSet.LoadUnanswerable(folder) : [], options, stdout, args.Has("--misses") ? stderr : null);
         if (args.Has("--misses"))
             foreach (var q in questions)
             {

@@ -9,7 +9,7 @@ internal static class IndexCommand
         if (!Directory.Exists(options.CorpusPath) && !File.Exists(options.CorpusPath))
             throw new CliException($"corpus not found: {options.CorpusPath}");
         using var index = CliKnowledge.OpenOrExplain(options.IndexPath);
-        var report = CliKnowledge.Indexer(CliKnowledge.Groups(options).Ids).Build(index, options.CorpusPath, force: true);
+        var report = CliKnowledge.Indexer(CliKnowledge.Groups(options).Ids, CliKnowledge.Translator(options)).Build(index, options.CorpusPath, force: true);
         stdout.WriteLine($"Corpus:    {options.CorpusPath}");
         stdout.WriteLine($"Index:     {options.IndexPath}");
         stdout.WriteLine($"Documents: {report.Documents}");

@@ -15,7 +15,7 @@ internal static class RouteCommand
         args.AllowOnly("--json", "--batch", "--golden", "--misses", "--corpus", "--index");
         var options = CliKnowledge.Options(args);
         using var index = CliKnowledge.OpenIndex(options, stderr);
-        var router = new WorkingGroupRouter(CliKnowledge.Groups(options), new StaticKnowledge(new KnowledgeSearch(index, options)));
+        var router = new WorkingGroupRouter(CliKnowledge.Groups(options), new StaticKnowledge(CliKnowledge.Search(index, options)));
 
         if (args.Get("--golden") is { } golden)
         {

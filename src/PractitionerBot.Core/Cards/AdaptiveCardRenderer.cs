@@ -31,9 +31,15 @@ public static class AdaptiveCardRenderer
             new TextBlock(answer.Label("answerFromPapers", "From the RAN papers")) { Size = TextSize.Small, IsSubtle = true, Wrap = false },
             new TextBlock(best.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true, Spacing = Spacing.None },
             new TextBlock(Describe(best, answer.Texts)) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
+        };
+        // A member reading another language is told why the passage is in English and what the bold words are.
+        if (answer.Texts is { Language: not "en" } t && answer.SourceLanguage == "en")
+            body.Add(new TextBlock(t["answerInEnglish"]) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small });
+        body.AddRange(
+        [
             new TextBlock(answer.HighlightedText) { Spacing = Spacing.Medium },
             new TextBlock(answer.Texts?.Get("answerSource", ("source", best.SourceTitle + YearSuffix(best.Year))) ?? $"Source: {best.SourceTitle}{YearSuffix(best.Year)}") { Size = TextSize.Small, IsSubtle = true },
-        };
+        ]);
         if (answer.More.Count > 0)
         {
             body.Add(new TextBlock(answer.Label("answerAlsoRelevant", "Also relevant")) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });

@@ -28,6 +28,7 @@ public static class MarkdownRenderer
         var sb = new StringBuilder();
         sb.Append("**").Append(best.Title).Append("**");
         if (AdaptiveCardRenderer.Describe(best, answer.Texts) is { Length: > 0 } description) sb.Append(" (").Append(description).Append(')');
+        if (answer.Texts is { Language: not "en" } t && answer.SourceLanguage == "en") sb.Append("\n\n_").Append(t["answerInEnglish"]).Append('_');
         sb.Append("\n\n").Append(answer.HighlightedText).Append("\n\n");
         sb.Append("_Source: ").Append(best.SourceTitle).Append(best.Year is { } y ? $" ({y})" : "").Append('_');
         if (best.UrlAtPage is { } url) sb.Append(" · [Open the paper](").Append(url.AbsoluteUri).Append(')');

@@ -12,7 +12,7 @@ public static class AnswerReplies
         KnowledgeStatus.NoTerms => new TextReply(texts["emptyMessage"]),
         _ when !answer.IsConfident || answer.Best is null => new NoAnswerReply(answer.Question, []),
         _ => new AnswerReply(answer.Question, Source(answer.Best, groups), answer.Best.HighlightedText,
-            answer.Hits.Skip(1).Select(h => Source(h, groups)).ToList(), answer.Confidence) { AskGroup = askGroup },
+            answer.Hits.Skip(1).Select(h => Source(h, groups)).ToList(), answer.Confidence) { AskGroup = askGroup, SourceLanguage = answer.Best.Passage.Language },
     };
 
     public static IReadOnlyList<GroupLine> GroupLines(IWorkingGroupDirectory groups) => groups.All.Select(Line).ToList();

@@ -21,6 +21,9 @@ public sealed record AnswerReply(string Question, SourceView Best, string Highli
 {
     /// <summary>The working group whose peers could add to this answer.</summary>
     public GroupLine? AskGroup { get; init; }
+
+    /// <summary>The language of the best passage's paper.</summary>
+    public string SourceLanguage { get; init; } = "en";
 }
 
 /// <summary>Nothing in the papers answers well: say so, and point to the groups whose peers may know.</summary>

@@ -12,6 +12,12 @@ public sealed record KnowledgeAnswer(
 {
     public AnswerHit? Best => Hits.Count > 0 ? Hits[0] : null;
 
+    /// <summary>The language the question was read in ("en", "fr", "de", "nl"); null when its text did not say (read as English).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>A French, German or Dutch question carried over to English; null for a question read as English.</summary>
+    public Translation.TranslatedQuestion? Translation { get; init; }
+
     public static KnowledgeAnswer Empty(string question, KnowledgeStatus status) => new(question, [], 0, false, status);
 }
 

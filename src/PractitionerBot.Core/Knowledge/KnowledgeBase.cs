@@ -9,7 +9,8 @@ namespace PractitionerBot.Knowledge;
 /// commit until the new one is committed. Once the passages are embedded (<see cref="UseMeaning"/>),
 /// it answers through <see cref="HybridSearch"/>.
 /// </summary>
-public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeIndexer indexer, ILogger<KnowledgeBase> log) : IKnowledgeBase, IDisposable
+public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeIndexer indexer, Translation.QueryTranslator translator,
+    ILogger<KnowledgeBase> log) : IKnowledgeBase, IDisposable
 {
     private readonly Lock _gate = new();
     private LuceneIndex? _index;
@@ -62,7 +63,7 @@ public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeInd
             LastBuild = report;
             foreach (var skipped in report.Skipped) LogSkipped(log, skipped.Path, skipped.Reason);
             LogIndexReady(log, report.Documents, report.Passages, report.Skipped.Count, (long)report.Elapsed.TotalMilliseconds, report.Rebuilt);
-            Volatile.Write(ref _search, new KnowledgeSearch(_index, options));
+            Volatile.Write(ref _search, new KnowledgeSearch(_index, options, translator));
             _ready.TrySetResult();
             return report;
         }

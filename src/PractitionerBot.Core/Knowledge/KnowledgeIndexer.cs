@@ -10,16 +10,22 @@ public sealed record IndexBuildReport(
     TimeSpan Elapsed,
     bool Rebuilt);
 
-/// <summary>Loads the corpus, splits it into passages and upserts them; removes documents that are gone.</summary>
-public sealed class KnowledgeIndexer(CorpusLoader loader, PassageSplitter splitter)
+/// <summary>
+/// Loads the corpus, splits it into passages and upserts them; removes documents that are gone. Papers in French, German
+/// or Dutch are analysed in their language, as questions in it are.
+/// </summary>
+public sealed class KnowledgeIndexer(CorpusLoader loader, PassageSplitter splitter, Translation.QueryTranslator? translator = null)
 {
     private const string FingerprintKey = "corpusFingerprint";
 
     /// <summary>Bump when the index layout changes, so existing indexes are rebuilt at the next start.</summary>
-    private const string SchemaVersion = "7";
+    private const string SchemaVersion = "8";
+
+    /// <summary>The lexicon's compound parts shape the analysis of papers in French, German and Dutch: another lexicon, another index.</summary>
+    private string Version => SchemaVersion + (translator is null ? "" : "-" + translator.Fingerprint);
 
     public bool IsCurrent(LuceneIndex index, string corpusPath) =>
-        index.CommitData().TryGetValue(FingerprintKey, out var stored) && stored == SchemaVersion + ":" + loader.Fingerprint(corpusPath);
+        index.CommitData().TryGetValue(FingerprintKey, out var stored) && stored == Version + ":" + loader.Fingerprint(corpusPath);
 
     public IndexBuildReport Build(LuceneIndex index, string corpusPath, bool force = false)
     {
@@ -42,12 +48,13 @@ public sealed class KnowledgeIndexer(CorpusLoader loader, PassageSplitter splitt
         {
             var split = splitter.Split(document);
             passages += split.Count;
-            index.Upsert(document.Id, split.Select(PassageDocuments.ToLucene).Append(PassageDocuments.DocumentRecord(document)));
+            index.Upsert(document.Id, split.Select(PassageDocuments.ToLucene).Append(PassageDocuments.DocumentRecord(document)),
+                translator?.AnalyzerFor(document.Language));
             stale.Remove(document.Id);
         }
         foreach (var id in stale) index.Delete(id);
         // The corpus changes rarely and is searched constantly: one segment makes every search cheaper.
-        index.Commit(new Dictionary<string, string> { [FingerprintKey] = SchemaVersion + ":" + fingerprint }, forceMerge: true);
+        index.Commit(new Dictionary<string, string> { [FingerprintKey] = Version + ":" + fingerprint }, forceMerge: true);
         return new IndexBuildReport(documents.Count, passages, skipped, clock.Elapsed, Rebuilt: true);
     }
 }

@@ -16,6 +16,9 @@ public sealed class KnowledgeOptions
     /// <summary>The working-group profiles used for routing and onboarding.</summary>
     [Required] public string WorkingGroupsPath { get; set; } = "index/working-groups.yaml";
 
+    /// <summary>Folder of the bilingual lexicons (<c>fr-en.tsv</c>, <c>de-en.tsv</c>, <c>nl-en.tsv</c>) that carry questions over to English.</summary>
+    [Required] public string LexiconPath { get; set; } = "index/lexicon";
+
     /// <summary>Below this share of the question's weight (read by <see cref="ConfidenceMeasure"/>), the bot says it does not know.</summary>
     [Range(0.0, 1.0)] public double MinConfidence { get; set; } = 0.5;
 
@@ -31,6 +34,12 @@ public sealed class KnowledgeOptions
     [Range(0.0, 20.0)] public float SectionBoost { get; set; } = 0f;
     [Range(0.0, 20.0)] public float PhraseBoost { get; set; } = 0.5f;
     [Range(0, 20)] public int PhraseSlop { get; set; } = 3;
+
+    /// <summary>
+    /// Weight, against an unknown English word's, of a French, German or Dutch word that neither the lexicon nor the papers
+    /// know: more often a general word the field lexicon lacks than the subject of the question.
+    /// </summary>
+    [Range(0.0, 1.0)] public double UntranslatedWeight { get; set; } = 0.5;
 
     /// <summary>Match misspelt words (unknown to the index) against close spellings.</summary>
     public bool MatchMisspellings { get; set; } = true;

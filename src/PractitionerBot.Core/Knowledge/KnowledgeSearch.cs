@@ -1,15 +1,27 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using PractitionerBot.Knowledge.Translation;
 
 namespace PractitionerBot.Knowledge;
 
 /// <summary>
 /// The retrieval pipeline: analyse, build a weighted query over title, section and body with a
 /// phrase-proximity bonus, search, keep one passage per document, then score confidence and
-/// highlight. Used by the bot, the CLI's ask/eval and the benchmarks alike.
+/// highlight. Used by the bot, the CLI's ask/eval and the benchmarks alike. A French, German or Dutch question is
+/// first carried over to English by the <see cref="QueryTranslator"/>, each of its words a concept of English alternatives.
 /// </summary>
-public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options) : IKnowledgeSearch
+public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options, QueryTranslator? translator = null) : IKnowledgeSearch
 {
+    /// <summary>A French, German or Dutch question in English words (what the dense side embeds); null for an English one.</summary>
+    public string? EnglishOf(string question)
+    {
+        if (translator is null) return null;
+        var text = Cut(question ?? "");
+        return translator.Translate(text, translator.Detect(text))?.English;
+    }
+
+    private static string Cut(string question) => question.Length > QueryTerms.MaxAnalysedChars ? question[..QueryTerms.MaxAnalysedChars] : question;
+
     public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null) => Ask(question, top, workingGroup, dense: null);
 
     /// <summary>
@@ -19,16 +31,28 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
     internal KnowledgeAnswer Ask(string question, int top, string? workingGroup, Semantic.DenseRanking? dense)
     {
         question ??= "";
-        var analysed = QueryTerms.Analyze(index.Analyzer, IndexFields.Body,
-            Synonyms.Expand(question.Length > QueryTerms.MaxAnalysedChars ? question[..QueryTerms.MaxAnalysedChars] : question));
-        if (analysed.Count == 0) return KnowledgeAnswer.Empty(question, KnowledgeStatus.NoTerms);
+        var text = Cut(question);
+        var language = translator?.Detect(text);
+        // The dense ranking, when there is one, was made from the same question in English words (HybridSearch reads EnglishOf).
+        var translated = translator?.Translate(text, language);
+        var answer = translated is null ? Search(question, QueryTerms.Analyze(index.Analyzer, IndexFields.Body, Synonyms.Expand(text)), null, top, workingGroup, dense)
+            : Search(question, null, translated, top, workingGroup, dense);
+        return answer with { Language = language, Translation = translated };
+    }
+
+    private KnowledgeAnswer Search(string question, List<string>? englishTerms, TranslatedQuestion? translated, int top, string? workingGroup,
+        Semantic.DenseRanking? dense)
+    {
+        if (englishTerms is { Count: 0 } || translated is { Concepts.Count: 0 }) return KnowledgeAnswer.Empty(question, KnowledgeStatus.NoTerms);
         top = Math.Clamp(top, 1, 50);
 
         return index.Search(searcher =>
         {
             var reader = searcher.IndexReader;
             var docCount = Math.Max(1, reader.NumDocs);
-            var terms = WeighTerms(reader, analysed, docCount);
+            var terms = englishTerms is not null ? WeighTerms(reader, englishTerms, docCount) : WeighConcepts(reader, translated!, docCount);
+            if (terms.Count == 0) return KnowledgeAnswer.Empty(question, KnowledgeStatus.NoTerms);
+            var analysed = englishTerms ?? [];
             // 1. Rank whole documents, so a question whose words are spread over several sections
             //    still finds its document; this also bounds the passage search to a few documents.
             var documentTop = searcher.Search(Filter(BuildDocumentQuery(terms), workingGroup), CandidateDocuments);
@@ -47,7 +71,8 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
             // 2. The best passages inside those documents, with a phrase-proximity bonus for the first ones.
             var passageTop = searcher.Search(WithinDocuments(BuildPassageQuery(terms), searched), MaxPassages);
             if (passageTop.ScoreDocs.Length == 0 && dense is null) return new KnowledgeAnswer(question, [], 0, false, KnowledgeStatus.Ok);
-            if (passageTop.ScoreDocs.Length > 0 && BuildPhraseQuery(terms, analysed) is { } phrases)
+            // Word order does not survive translation (une approche globale = a comprehensive approach): phrases are for English questions.
+            if (passageTop.ScoreDocs.Length > 0 && englishTerms is not null && BuildPhraseQuery(terms, analysed) is { } phrases)
                 passageTop = QueryRescorer.Rescore(searcher, passageTop, phrases, options.PhraseBoost, passageTop.ScoreDocs.Length);
 
             // 3. One passage per document, ranked by its own score blended with its document's.
@@ -119,7 +144,73 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
     public int BareTermSearch(string term, int top = 10) =>
         index.Search(s => s.Search(new TermQuery(new Term(IndexFields.Body, term)), top).TotalHits);
 
-    internal sealed record WeightedTerm(string Text, double Idf, bool Known);
+    /// <summary>A question word as searched: the term itself, or (a translated word) its English alternatives, one or more terms each.</summary>
+    internal sealed record WeightedTerm(string Text, double Idf, bool Known)
+    {
+        public IReadOnlyList<string[]>? Alternatives { get; init; }
+
+        public IEnumerable<string> AllTerms => Alternatives?.SelectMany(a => a) ?? [Text];
+
+        public bool FoundIn(Func<string, bool> has) => Alternatives is null ? has(Text) : Alternatives.Any(a => a.All(has));
+    }
+
+    private static double Idf(IndexReader reader, string text, int docCount)
+    {
+        var df = reader.DocFreq(new Term(IndexFields.Body, text)) + reader.DocFreq(new Term(IndexFields.Title, text));
+        return df == 0 ? -1 : Math.Log(1 + (docCount - df + 0.5) / (df + 0.5));
+    }
+
+    /// <summary>
+    /// The concepts of a translated question, weighed as the English words are. A concept counts with its most common
+    /// alternative's weight (the plainest reading), and only alternatives the papers use are searched.
+    /// </summary>
+    private List<WeightedTerm> WeighConcepts(IndexReader reader, TranslatedQuestion translated, int docCount)
+    {
+        var weighted = new List<WeightedTerm>();
+        foreach (var concept in translated.Concepts)
+        {
+            var english = concept.English.Select(e => QueryTerms.Analyze(index.Analyzer, IndexFields.Body, e).ToArray()).Where(a => a.Length > 0).ToList();
+            // Every rendering is an English stop word: a function word the source language's list lacks.
+            if (concept.Translated && english.Count == 0) continue;
+            var alternatives = english.Append(concept.NativeTerms.ToArray()).Where(a => a.Length > 0)
+                .DistinctBy(a => string.Join(' ', a)).ToList();
+            var known = alternatives.Select(a => (Terms: a, Idf: a.Max(t => Idf(reader, t, docCount)), Known: a.All(t => Idf(reader, t, docCount) >= 0)))
+                .Where(a => a.Known).ToList();
+            if (known.Count == 0)
+            {
+                // Like an unknown English word: matched approximately, at a discount.
+                var text = english.Count > 0 ? english[0][0] : concept.NativeTerms.FirstOrDefault() ?? concept.Surface.ToLowerInvariant();
+                var weight = Math.Log(1 + (docCount + 0.5) / 0.5);
+                weighted.Add(new WeightedTerm(text, concept.Translated ? weight : weight * options.UntranslatedWeight, false));
+            }
+            else if (known.Count == 1 && known[0].Terms.Length == 1) weighted.Add(new WeightedTerm(known[0].Terms[0], known[0].Idf, true));
+            else weighted.Add(new WeightedTerm(concept.Surface.ToLowerInvariant(), known.Min(a => a.Idf), true) { Alternatives = known.Select(a => a.Terms).ToList() });
+        }
+        weighted = weighted.DistinctBy(t => t.Text).ToList();
+        return weighted.Count > options.MaxQueryTerms
+            ? weighted.OrderByDescending(t => t.Known).ThenByDescending(t => t.Idf).Take(options.MaxQueryTerms).ToList()
+            : weighted;
+    }
+
+    /// <summary>A term, or a translated word's alternatives as one concept: the best-matching alternative scores, not their sum.</summary>
+    private static Query Clause(string field, WeightedTerm term, float boost = 1f)
+    {
+        if (term.Alternatives is null) return new TermQuery(new Term(field, term.Text)) { Boost = boost };
+        var best = new DisjunctionMaxQuery(0f) { Boost = boost };
+        foreach (var alternative in term.Alternatives)
+        {
+            if (alternative.Length == 1)
+            {
+                best.Add(new TermQuery(new Term(field, alternative[0])));
+                continue;
+            }
+            // A phrase rendering ("police officer") weighs as much as a one-word one when all its words match.
+            var all = new BooleanQuery { Boost = 1f / alternative.Length };
+            foreach (var t in alternative) all.Add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+            best.Add(all);
+        }
+        return best;
+    }
 
     private List<WeightedTerm> WeighTerms(IndexReader reader, List<string> analysed, int docCount)
     {
@@ -175,8 +266,8 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         {
             if (term.Known)
             {
-                query.Add(new TermQuery(new Term(IndexFields.DocBody, term.Text)), Occur.SHOULD);
-                query.Add(new TermQuery(new Term(IndexFields.DocTitle, term.Text)) { Boost = options.TitleBoost }, Occur.SHOULD);
+                query.Add(Clause(IndexFields.DocBody, term), Occur.SHOULD);
+                query.Add(Clause(IndexFields.DocTitle, term, options.TitleBoost), Occur.SHOULD);
             }
             else if (options.MatchMisspellings && Fuzzy(IndexFields.DocBody, term) is { } fuzzy) query.Add(fuzzy, Occur.SHOULD);
         }
@@ -201,9 +292,9 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         {
             if (term.Known)
             {
-                query.Add(new TermQuery(new Term(IndexFields.Body, term.Text)), Occur.SHOULD);
-                if (options.TitleBoost > 0) query.Add(new TermQuery(new Term(IndexFields.Title, term.Text)) { Boost = options.TitleBoost }, Occur.SHOULD);
-                if (options.SectionBoost > 0) query.Add(new TermQuery(new Term(IndexFields.Section, term.Text)) { Boost = options.SectionBoost }, Occur.SHOULD);
+                query.Add(Clause(IndexFields.Body, term), Occur.SHOULD);
+                if (options.TitleBoost > 0) query.Add(Clause(IndexFields.Title, term, options.TitleBoost), Occur.SHOULD);
+                if (options.SectionBoost > 0) query.Add(Clause(IndexFields.Section, term, options.SectionBoost), Occur.SHOULD);
             }
             else if (options.MatchMisspellings && Fuzzy(IndexFields.Body, term) is { } fuzzy) query.Add(fuzzy, Occur.SHOULD);
         }
@@ -238,11 +329,11 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         var inPassage = best.MatchedTerms.ToHashSet(StringComparer.Ordinal);
         // A misspelt word matched only approximately is weaker evidence than an exact one.
         double Weight(WeightedTerm t) => t.Known ? t.Idf : t.Idf / 2;
-        var inDocument = terms.Where(t => inPassage.Contains(t.Text) || (t.Known && InDocument(reader, t.Text, documentRecord))).ToHashSet();
+        var inDocument = terms.Where(t => t.FoundIn(inPassage.Contains) || (t.Known && t.FoundIn(x => InDocument(reader, x, documentRecord)))).ToHashSet();
 
         var rare = terms.OrderByDescending(t => t.Idf).Take((terms.Count + 1) / 2).ToList();
         return new AnswerEvidence(
-            terms.Where(t => inPassage.Contains(t.Text)).Sum(Weight) / total,
+            terms.Where(t => t.FoundIn(inPassage.Contains)).Sum(Weight) / total,
             inDocument.Sum(Weight) / total,
             rare.Where(inDocument.Contains).Sum(Weight) / rare.Sum(t => t.Idf));
     }
@@ -260,7 +351,8 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
 
     private AnswerHit Highlight(StoredPassage passage, float score, List<WeightedTerm> terms)
     {
-        var exact = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var exact = terms.SelectMany(t => t.AllTerms).ToHashSet(StringComparer.Ordinal);
+        var analyzer = translator?.AnalyzerFor(passage.Language) ?? index.Analyzer;
         var unknown = terms.Where(t => !t.Known && t.Text.Length >= 4).Select(t => t.Text).ToList();
         var matched = new HashSet<string>(StringComparer.Ordinal);
 
@@ -272,10 +364,10 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options)
         }
 
         foreach (var field in new[] { passage.Title, passage.Section })
-            foreach (var t in QueryTerms.Analyze(index.Analyzer, IndexFields.Title, field))
+            foreach (var t in QueryTerms.Analyze(analyzer, IndexFields.Title, field))
                 if (Match(t) is { } m) matched.Add(m);
 
-        var tokens = QueryTerms.WithOffsets(index.Analyzer, IndexFields.Body, passage.Text);
+        var tokens = QueryTerms.WithOffsets(analyzer, IndexFields.Body, passage.Text);
         var marks = new List<(int Start, int End)>();
         foreach (var (term, start, end) in tokens)
         {

@@ -51,9 +51,9 @@ public sealed class LuceneIndex : IDisposable
 
     public static LuceneIndex InMemory() => new(new RAMDirectory(), searchInMemory: false);
 
-    /// <summary>Replaces every passage of the document (idempotent upsert by document id).</summary>
-    public void Upsert(string documentId, IEnumerable<Lucene.Net.Documents.Document> passages) =>
-        _writer.UpdateDocuments(new Term(IndexFields.DocumentId, documentId), passages);
+    /// <summary>Replaces every passage of the document (idempotent upsert by document id), analysed with <paramref name="analyzer"/> when given.</summary>
+    public void Upsert(string documentId, IEnumerable<Lucene.Net.Documents.Document> passages, Lucene.Net.Analysis.Analyzer? analyzer = null) =>
+        _writer.UpdateDocuments(new Term(IndexFields.DocumentId, documentId), passages, analyzer ?? Analyzer);
 
     public void Delete(string documentId) => _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
 

@@ -74,6 +74,7 @@ internal static class PassageDocuments
         doc.GetField(IndexFields.Page)?.GetInt32Value())
     {
         LastPage = doc.GetField(IndexFields.LastPage)?.GetInt32Value() ?? doc.GetField(IndexFields.Page)?.GetInt32Value(),
+        Language = doc.Get(IndexFields.Language) ?? "en",
     };
 }
 
@@ -92,4 +93,6 @@ public sealed record StoredPassage(
 {
     /// <summary>The page the passage ends on (its first page when it does not run over a break).</summary>
     public int? LastPage { get; init; }
+    /// <summary>The language of the paper: its passages are analysed (and highlighted) in it.</summary>
+    public string Language { get; init; } = "en";
 }

@@ -49,6 +49,15 @@ public sealed partial class BotTexts
         return prefix is not null && Languages.Contains(prefix) ? prefix : "en";
     }
 
+    /// <summary>
+    /// The language of a reply: the member's choice, else the language their message is written in (when its text says),
+    /// else the client's locale, else English.
+    /// </summary>
+    public static string LanguageOf(string? profileLanguage, string? detectedLanguage, string? locale) =>
+        profileLanguage is not null && Languages.Contains(profileLanguage) ? profileLanguage
+        : detectedLanguage is not null && Languages.Contains(detectedLanguage) ? detectedLanguage
+        : Resolve(null, locale);
+
     public string Get(string key, string language, params (string Name, string Value)[] args)
     {
         if (!_texts.TryGetValue(key, out var byLanguage)) throw new KeyNotFoundException($"no bot text '{key}' in dialogs/texts.yaml");

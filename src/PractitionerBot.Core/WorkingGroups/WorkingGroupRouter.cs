@@ -3,7 +3,24 @@ using PractitionerBot.Knowledge;
 namespace PractitionerBot.WorkingGroups;
 
 /// <summary>A working group's fit for a text: its share of the evidence (0 to 1) and why.</summary>
-public sealed record GroupScore(WorkingGroup Group, double Score, string Reason);
+public sealed record GroupScore(WorkingGroup Group, double Score, string Reason)
+{
+    /// <summary>The words that signal the group (up to three), whether the profile gave any, whether the papers that answer come from it.</summary>
+    public (IReadOnlyList<string> Cues, bool FromProfile, bool FromPapers) Why { get; init; } = ([], false, false);
+
+    /// <summary>The reason in the member's language; the quoted words stay as they were written.</summary>
+    public string ReasonIn(Localization.LocalTexts t)
+    {
+        var parts = new List<string>();
+        if (Why.Cues.Count > 0)
+        {
+            var cues = Why.Cues.Count == 1 ? Why.Cues[0] : string.Join(", ", Why.Cues.Take(Why.Cues.Count - 1)) + $" {t["routingAnd"]} " + Why.Cues[^1];
+            parts.Add(t.Get(Why.FromProfile ? "routingProfileMentions" : "routingMentions", ("cues", cues)));
+        }
+        if (Why.FromPapers) parts.Add(t["routingPapers"]);
+        return parts.Count == 0 ? t["routingNoSign"] : string.Join("; ", parts);
+    }
+}
 
 /// <summary>All ten groups, best first. <see cref="TwoFit"/>: the second is nearly as good as the first.</summary>
 public sealed record RoutingResult(string Text, IReadOnlyList<GroupScore> Ranked, bool TwoFit, bool HasSignal)
@@ -70,7 +87,7 @@ public sealed class WorkingGroupRouter
         var total = evidence.Values.Sum(e => e.Total);
         var hasSignal = total > 0;
         var ranked = _groups.All
-            .Select(g => new GroupScore(g, hasSignal ? Math.Round(evidence[g.Id].Total / total, 3) : 0.1, evidence[g.Id].Reason()))
+            .Select(g => new GroupScore(g, hasSignal ? Math.Round(evidence[g.Id].Total / total, 3) : 0.1, evidence[g.Id].Reason()) { Why = evidence[g.Id].Why() })
             .OrderByDescending(s => s.Score)
             .ThenBy(s => _groups.All.ToList().IndexOf(s.Group))
             .ToList();
@@ -136,14 +153,21 @@ public sealed class WorkingGroupRouter
         public string Reason()
         {
             var parts = new List<string>();
-            // Longer cues first: "probation officer" says more than "officer" inside it.
-            var top = _cues.Values.OrderByDescending(c => c.Weight).ThenByDescending(c => c.Display.Length)
-                .Select(c => c.Display).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            top = top.Where(d => !top.Any(other => other.Length > d.Length && other.Contains(d, StringComparison.OrdinalIgnoreCase)))
-                .Take(3).Select(d => $"“{d}”").ToList();
+            var top = Top();
             if (top.Count > 0) parts.Add((_profile ? "your profile or message mentions " : "mentions ") + Join(top));
             if (_papers > 0.3) parts.Add("the RAN papers that answer it come from this group");
             return parts.Count == 0 ? "no clear sign of this group" : string.Join("; ", parts);
+        }
+
+        public (IReadOnlyList<string>, bool, bool) Why() => (Top(), _profile, _papers > 0.3);
+
+        private List<string> Top()
+        {
+            // Longer cues first: "probation officer" says more than "officer" inside it.
+            var top = _cues.Values.OrderByDescending(c => c.Weight).ThenByDescending(c => c.Display.Length)
+                .Select(c => c.Display).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return top.Where(d => !top.Any(other => other.Length > d.Length && other.Contains(d, StringComparison.OrdinalIgnoreCase)))
+                .Take(3).Select(d => $"“{d}”").ToList();
         }
 
         private static string Join(List<string> items) =>

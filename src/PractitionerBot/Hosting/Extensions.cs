@@ -11,6 +11,7 @@ using PractitionerBot.Insights;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Ingestion;
 using PractitionerBot.Knowledge.Semantic;
+using PractitionerBot.Knowledge.Translation;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
@@ -37,7 +38,9 @@ public static class Extensions
             o.CorpusPath = Path.GetFullPath(o.CorpusPath, root);
             o.IndexPath = Path.GetFullPath(o.IndexPath, root);
             o.WorkingGroupsPath = Path.GetFullPath(o.WorkingGroupsPath, root);
-        }, o => Missing("Knowledge:CorpusPath", o.CorpusPath).Concat(MissingFile("Knowledge:WorkingGroupsPath", o.WorkingGroupsPath)));
+            o.LexiconPath = Path.GetFullPath(o.LexiconPath, root);
+        }, o => Missing("Knowledge:CorpusPath", o.CorpusPath).Concat(MissingFile("Knowledge:WorkingGroupsPath", o.WorkingGroupsPath))
+            .Concat(Directory.Exists(o.LexiconPath) ? [] : [$"Knowledge:LexiconPath: folder '{o.LexiconPath}' does not exist"]));
         services.AddValidatedOptions<SemanticOptions>(SemanticOptions.Section, o =>
         {
             if (!string.IsNullOrWhiteSpace(o.VectorsPath)) o.VectorsPath = Path.GetFullPath(o.VectorsPath, root);
@@ -68,6 +71,7 @@ public static class Extensions
         services.AddSingleton<IWorkingGroupDirectory>(sp => sp.GetRequiredService<WorkingGroupDirectory>());
         services.AddSingleton(sp => new CorpusLoader(sp.GetRequiredService<WorkingGroupDirectory>().Ids));
         services.AddSingleton(new PassageSplitter());
+        services.AddSingleton(sp => new QueryTranslator(BilingualLexicon.Load(sp.GetRequiredService<KnowledgeOptions>().LexiconPath), new LanguageIdentifier()));
         services.AddSingleton<KnowledgeIndexer>();
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());

@@ -25,7 +25,8 @@ public sealed class HybridSearch(KnowledgeSearch lexical, VectorIndex vectors, I
     public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null)
     {
         if (string.IsNullOrWhiteSpace(question)) return lexical.Ask(question ?? "", top, workingGroup);
-        var dense = Dense(question, workingGroup);
+        // The model reads English: a question in French, German or Dutch is embedded in its English words.
+        var dense = Dense(lexical.EnglishOf(question) ?? question, workingGroup);
         var answer = lexical.Ask(question, top, workingGroup, dense);
         return answer.Status != KnowledgeStatus.Ok
             ? answer
