@@ -30,8 +30,9 @@ internal static class AskCommand
         }
 
         var options = CliKnowledge.Options(args);
+        var semantic = CliKnowledge.Semantic(args, options); // a bad --model is said before any work
         using var index = CliKnowledge.OpenIndex(options, stderr);
-        var search = CliKnowledge.Search(index, options, CliKnowledge.Semantic(args, options), stderr);
+        var search = CliKnowledge.Search(index, options, semantic, stderr);
         foreach (var question in questions)
         {
             var answer = search.Ask(question, top);
