@@ -17,43 +17,19 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
-    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan HousekeepingEvery = TimeSpan.FromSeconds(5);
     private DateTimeOffset _nextHousekeeping = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        OutboxLoop.RunAsync((free, ct) => deliveries.ClaimAsync(free, TimeSpan.FromSeconds(options.LeaseSeconds), ct), delivery.DeliverAsync, signal,
+            options.Concurrency, time, ex => LogStorageProblem(log, ex.GetType().Name), stoppingToken, HousekeepAsync);
+
+    /// <summary>Scheduled sends, reminders and finished sends, every few seconds between claims.</summary>
+    private async Task HousekeepAsync(CancellationToken cancellationToken)
     {
-        // A stream, not batches: a slot freed by one send is refilled at once, so one slow recipient never holds up the rest.
-        var running = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (time.GetUtcNow() >= _nextHousekeeping)
-                {
-                    await scheduler.HousekeepAsync(stoppingToken);
-                    _nextHousekeeping = time.GetUtcNow() + Idle;
-                }
-                running.RemoveAll(t => t.IsCompleted);
-                var free = options.Concurrency - running.Count;
-                var claimed = free > 0 ? await deliveries.ClaimAsync(free, TimeSpan.FromSeconds(options.LeaseSeconds), stoppingToken) : [];
-                foreach (var claim in claimed) running.Add(delivery.DeliverAsync(claim, stoppingToken));
-                if (running.Count == 0) await signal.WaitAsync(Idle, stoppingToken);
-                else if (running.Count >= options.Concurrency || claimed.Count < free)
-                    await Task.WhenAny(Task.WhenAny(running), signal.WaitAsync(Poll, stoppingToken));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (Storage.Database.IsUnavailable(ex))
-            {
-                // The database is busy or the disk is full: nothing is lost (rows stay leased or pending); try again shortly.
-                LogStorageProblem(log, ex.GetType().Name);
-                await Task.Delay(Idle, time, stoppingToken);
-            }
-        }
-        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        if (time.GetUtcNow() < _nextHousekeeping) return;
+        await scheduler.HousekeepAsync(cancellationToken);
+        _nextHousekeeping = time.GetUtcNow() + HousekeepingEvery;
     }
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Outbox paused by a storage problem: {ErrorType}")]

@@ -1,3 +1,4 @@
+using PractitionerBot.Announcements;
 using Microsoft.Extensions.Logging;
 
 namespace PractitionerBot.Onboarding;
@@ -8,7 +9,8 @@ namespace PractitionerBot.Onboarding;
 /// </summary>
 public sealed partial class TeamWelcomes(WelcomeStore store, OnboardingOptions options, TimeProvider time, ILogger<TeamWelcomes> log)
 {
-    private TaskCompletionSource _work = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Wakes the <see cref="WelcomeDispatcher"/> when welcomes were queued.</summary>
+    public OutboxSignal Signal { get; } = new(time);
 
     /// <summary>Queues a welcome for each member (unless turned off) and, when the bot itself was added, one for the channel.</summary>
     public async Task<int> EnqueueAsync(string teamId, IReadOnlyList<WelcomeRecipient> members, WelcomeRecipient? channel, CancellationToken cancellationToken)
@@ -18,19 +20,8 @@ public sealed partial class TeamWelcomes(WelcomeStore store, OnboardingOptions o
         if (recipients.Count == 0) return 0;
         var added = await store.EnqueueAsync(teamId, recipients, cancellationToken);
         LogQueued(log, added, recipients.Count - added);
-        Volatile.Read(ref _work).TrySetResult();
+        Signal.Signal();
         return added;
-    }
-
-    /// <summary>Waits until welcomes were queued, or the timeout passes (on this service's clock).</summary>
-    public async Task WorkAvailableAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var work = Volatile.Read(ref _work);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(work.Task, Task.Delay(timeout, time, stop.Token));
-        stop.Cancel();
-        cancellationToken.ThrowIfCancellationRequested();
-        if (work.Task.IsCompleted) Interlocked.CompareExchange(ref _work, new(TaskCreationOptions.RunContinuationsAsynchronously), work);
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Queued {Added} team welcomes ({Left} left out: profile, already welcomed or already queued)")]

@@ -23,36 +23,9 @@ public sealed partial class WelcomeDispatcher(
     TimeProvider time,
     ILogger<WelcomeDispatcher> log) : BackgroundService
 {
-    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var running = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                running.RemoveAll(t => t.IsCompleted);
-                var free = options.Concurrency - running.Count;
-                var claimed = free > 0 ? await store.ClaimAsync(free, TimeSpan.FromSeconds(options.LeaseSeconds), stoppingToken) : [];
-                foreach (var welcome in claimed) running.Add(DeliverAsync(welcome, stoppingToken));
-                if (running.Count == 0) await welcomes.WorkAvailableAsync(Idle, stoppingToken);
-                else if (running.Count >= options.Concurrency || claimed.Count < free)
-                    await Task.WhenAny(Task.WhenAny(running), welcomes.WorkAvailableAsync(Poll, stoppingToken));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (Storage.Database.IsUnavailable(ex))
-            {
-                LogStorageProblem(log, ex.GetType().Name); // rows stay pending or leased: nothing is lost
-                await Task.Delay(Idle, time, stoppingToken);
-            }
-        }
-        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        OutboxLoop.RunAsync((free, ct) => store.ClaimAsync(free, TimeSpan.FromSeconds(options.LeaseSeconds), ct), DeliverAsync, welcomes.Signal,
+            options.Concurrency, time, ex => LogStorageProblem(log, ex.GetType().Name), stoppingToken);
 
     private async Task DeliverAsync(Welcome welcome, CancellationToken cancellationToken)
     {
