@@ -8,7 +8,7 @@ namespace PractitionerBot.Announcements;
 /// retried), poison (400, 401, 413), throttled (429: after the pause), or retried with jittered backoff.
 /// </summary>
 public sealed partial class AnnouncementDelivery(DeliveryStore deliveries, AnnouncementStore announcements, AnnouncementCards cards, ThrottledSender sender,
-    ConversationRegistry registry, AnnouncementOptions options, TimeProvider time, ILogger<AnnouncementDelivery> log)
+    ConversationRegistry registry, TimeProvider time, ILogger<AnnouncementDelivery> log)
 {
     public async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
@@ -55,26 +55,15 @@ public sealed partial class AnnouncementDelivery(DeliveryStore deliveries, Annou
             await deliveries.PostponeUpdateAsync(delivery.Id, wait, result.Error ?? "update failed", cancellationToken);
             return;
         }
-        switch (result.Status)
+        var fate = await sender.FateAsync(result, delivery.Attempts, cancellationToken);
+        if (fate.Kind == SendFateKind.Gone)
         {
-            case 403 or 404:
-                await deliveries.GoneAsync(delivery.Id, result.Error ?? "gone", cancellationToken);
-                await registry.ForgetConversationAsync(delivery.ConversationId, cancellationToken);
-                break;
-            case 400 or 401 or 413:
-                // Poison: sending it again cannot succeed.
-                await deliveries.RetryAsync(delivery.Id, time.GetUtcNow(), result.Error ?? "refused", failed: true, cancellationToken);
-                LogPoison(log, delivery.Id, result.Status ?? 0);
-                break;
-            case 429:
-                await deliveries.RetryAsync(delivery.Id, await sender.ThrottledUntilAsync(cancellationToken), "throttled", failed: false, cancellationToken);
-                break;
-            default:
-                var attempts = delivery.Attempts + 1;
-                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts)) * (0.5 + Random.Shared.NextDouble()));
-                await deliveries.RetryAsync(delivery.Id, time.GetUtcNow() + backoff, result.Error ?? "transient", attempts >= options.MaxAttempts, cancellationToken);
-                break;
+            await deliveries.GoneAsync(delivery.Id, fate.Error, cancellationToken);
+            await registry.ForgetConversationAsync(delivery.ConversationId, cancellationToken);
+            return;
         }
+        await deliveries.RetryAsync(delivery.Id, fate.At, fate.Error, fate.Failed, cancellationToken);
+        if (fate.Kind == SendFateKind.Poison) LogPoison(log, delivery.Id, result.Status ?? 0);
     }
 
     [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Delivery postponed by a storage problem: {ErrorType}")]

@@ -19,6 +19,28 @@ public sealed class ThrottledSender(IMessenger messenger, IRateGate rate, Announ
     public async Task<DateTimeOffset> ThrottledUntilAsync(CancellationToken cancellationToken) =>
         time.GetUtcNow() + await rate.PausedForAsync(cancellationToken);
 
+    /// <summary>
+    /// What an outbox does with a send that failed: 403 and 404 mean the recipient is gone (never retried); 400, 401 and
+    /// 413 are poison (sending again cannot succeed); 429 waits for the shared pause; anything else retries with jittered
+    /// backoff until <see cref="AnnouncementOptions.MaxAttempts"/>.
+    /// </summary>
+    public async Task<SendFate> FateAsync(SendResult result, int attemptsBefore, CancellationToken cancellationToken)
+    {
+        switch (result.Status)
+        {
+            case 403 or 404:
+                return new SendFate(SendFateKind.Gone, time.GetUtcNow(), true, result.Error ?? "gone");
+            case 400 or 401 or 413:
+                return new SendFate(SendFateKind.Poison, time.GetUtcNow(), true, result.Error ?? "refused");
+            case 429:
+                return new SendFate(SendFateKind.Retry, await ThrottledUntilAsync(cancellationToken), false, "throttled");
+            default:
+                var attempts = attemptsBefore + 1;
+                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts)) * (0.5 + Random.Shared.NextDouble()));
+                return new SendFate(SendFateKind.Retry, time.GetUtcNow() + backoff, attempts >= options.MaxAttempts, result.Error ?? "transient");
+        }
+    }
+
     public async Task<SendResult> SendAsync(string conversationId, string reference, Reply reply, CancellationToken cancellationToken)
     {
         await WaitTurnAsync(conversationId, cancellationToken);
@@ -88,3 +110,8 @@ public sealed class ThrottledSender(IMessenger messenger, IRateGate rate, Announ
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
+
+public enum SendFateKind { Gone, Poison, Retry }
+
+/// <summary>A failed send's fate: gone, poison or another try at <paramref name="At"/> (<paramref name="Failed"/> when no try is left).</summary>
+public readonly record struct SendFate(SendFateKind Kind, DateTimeOffset At, bool Failed, string Error);

@@ -64,24 +64,14 @@ public sealed partial class WelcomeDispatcher(
             await store.DoneAsync(welcome.Id, result.Skipped ? WelcomeStatus.Skipped : WelcomeStatus.Delivered, null, cancellationToken);
             return;
         }
-        switch (send.Status)
+        var fate = await sender.FateAsync(send, welcome.Attempts, cancellationToken);
+        if (fate.Kind == SendFateKind.Gone)
         {
-            case 403 or 404:
-                await store.DoneAsync(welcome.Id, WelcomeStatus.Gone, send.Error ?? "gone", cancellationToken);
-                break;
-            case 400 or 401 or 413:
-                await store.RetryAsync(welcome.Id, time.GetUtcNow(), send.Error ?? "refused", failed: true, cancellationToken);
-                LogPoison(log, welcome.Id, send.Status ?? 0);
-                break;
-            case 429:
-                await store.RetryAsync(welcome.Id, await sender.ThrottledUntilAsync(cancellationToken), "throttled", failed: false, cancellationToken);
-                break;
-            default:
-                var attempts = welcome.Attempts + 1;
-                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts)) * (0.5 + Random.Shared.NextDouble()));
-                await store.RetryAsync(welcome.Id, time.GetUtcNow() + backoff, send.Error ?? "transient", attempts >= options.MaxAttempts, cancellationToken);
-                break;
+            await store.DoneAsync(welcome.Id, WelcomeStatus.Gone, fate.Error, cancellationToken);
+            return;
         }
+        await store.RetryAsync(welcome.Id, fate.At, fate.Error, fate.Failed, cancellationToken);
+        if (fate.Kind == SendFateKind.Poison) LogPoison(log, welcome.Id, send.Status ?? 0);
     }
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Welcomes paused by a storage problem: {ErrorType}")]
