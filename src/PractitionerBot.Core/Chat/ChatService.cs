@@ -17,7 +17,8 @@ public sealed class ChatService(ConversationRegistry registry, MemberLanguage la
     public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingMessage message, ConversationData conversation, CancellationToken cancellationToken)
     {
         await registry.RememberAsync(message, cancellationToken);
-        var context = new DialogContext(message, conversation, await languages.OfAsync(message, cancellationToken));
+        var chosen = await languages.ChosenAsync(message, cancellationToken);
+        var context = new DialogContext(message, conversation, BotTexts.Resolve(chosen, message.Locale)) { ChosenLanguage = chosen };
         var replies = await RepliesAsync(context, cancellationToken);
         // Cards render their labels in the member's language; a flow may just have set a new one.
         var t = texts.In(context.Language);
@@ -47,6 +48,6 @@ public sealed class ChatService(ConversationRegistry registry, MemberLanguage la
         var text = (context.Message.Text ?? "").Trim();
         if (text.Length == 0) return [new TextReply(commandContext.Texts["emptyMessage"])];
         if (commands.Table.Match(text) is { } command) return await commands.RunAsync(commandContext, command, cancellationToken);
-        return [await answers.AnswerAsync(context.Message, text, commandContext.Texts, cancellationToken)];
+        return [await answers.AnswerAsync(context.Message, text, context.ChosenLanguage, cancellationToken)];
     }
 }

@@ -12,14 +12,15 @@ namespace PractitionerBot.Chat;
 public sealed partial class QuestionAnswerer(IKnowledgeBase knowledge, IWorkingGroupDirectory groups, WorkingGroupRouter router, FollowStore follows,
     MemberLanguage languages, ChatOptions options, QuestionInsights insights, ILogger<QuestionAnswerer> log)
 {
-    public async Task<Reply> AnswerAsync(IncomingMessage message, string question, LocalTexts t, CancellationToken cancellationToken)
+    /// <param name="chosenLanguage">The language of the member's profile, if they chose one; else the answer speaks the question's.</param>
+    public async Task<Reply> AnswerAsync(IncomingMessage message, string question, string? chosenLanguage, CancellationToken cancellationToken)
     {
         if (question.Length > options.MaxMessageLength) question = question[..options.MaxMessageLength];
         KnowledgeAnswer answer;
         using (BotTelemetry.Source.StartActivity("search")) answer = knowledge.Ask(question, options.SourcesPerAnswer);
         LogAnswered(log, answer.Status, answer.Hits.Count, Math.Round(answer.Confidence, 2), answer.IsConfident);
         // The answer speaks the language the question was written in, unless the member chose one.
-        t = await languages.ForAnswerAsync(message, answer.Language, cancellationToken);
+        var t = languages.ForAnswer(chosenLanguage, answer.Language, message.Locale);
         if (answer.Status != KnowledgeStatus.Ok)
         {
             BotTelemetry.Answered(answer.Status == KnowledgeStatus.NoTerms ? "no_terms" : "not_ready");

@@ -39,6 +39,9 @@ public sealed class DialogContext(IncomingMessage message, ConversationData conv
     public MemberState Member { get; } = conversation.For(message.UserId);
     public string Language { get; set; } = language;
 
+    /// <summary>The language the member chose in their profile when the turn began, if any (an answer otherwise speaks the question's).</summary>
+    public string? ChosenLanguage { get; init; }
+
     /// <summary>Set by an action to leave every flow and start this one when the current flow ends.</summary>
     public string? SwitchTo { get; set; }
 }
