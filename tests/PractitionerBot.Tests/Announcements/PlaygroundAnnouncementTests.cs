@@ -10,6 +10,7 @@ namespace PractitionerBot.Tests.Announcements;
 /// An announcement with Microsoft's own Teams test client: published through the REST API, it reaches the
 /// linked General channel and a follower's personal chat; "Interested" counts; cancelling updates both cards.
 /// </summary>
+[Collection(PlaygroundCollection.Name)]
 public sealed class PlaygroundAnnouncementTests
 {
     [Fact]

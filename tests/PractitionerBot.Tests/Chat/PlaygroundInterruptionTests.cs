@@ -8,6 +8,7 @@ namespace PractitionerBot.Tests.Chat;
 /// question at a choice, a multiple choice, a free-text and a confirm step of onboarding and of the announce flow; commands in
 /// four languages; "announce" right after "which group is for me".
 /// </summary>
+[Collection(PlaygroundCollection.Name)]
 public sealed class PlaygroundInterruptionTests
 {
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

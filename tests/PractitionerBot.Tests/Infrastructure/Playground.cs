@@ -185,3 +185,13 @@ public static class PlaygroundMessages
         _ => [],
     };
 }
+
+/// <summary>
+/// The tests that drive the Agents Playground run one at a time: each starts a Node process and a bot on a port probed
+/// free, and the onboarding test restarts its bot on the same port, which another test starting at that moment could take.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PlaygroundCollection
+{
+    public const string Name = "playground";
+}

@@ -6,6 +6,7 @@ using PractitionerBot.Tests.Infrastructure;
 namespace PractitionerBot.Tests.Onboarding;
 
 /// <summary>Onboarding with Microsoft's local Teams client: install, answer, restart the bot, forget me.</summary>
+[Collection(PlaygroundCollection.Name)]
 public sealed class PlaygroundOnboardingTests
 {
     [Fact]

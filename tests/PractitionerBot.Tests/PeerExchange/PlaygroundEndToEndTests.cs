@@ -7,6 +7,7 @@ namespace PractitionerBot.Tests.PeerExchange;
 /// The peer exchange with Microsoft's own Teams test client: link the General channel, ask in the
 /// personal chat, answer through the channel card, receive the answer, resolve, see the card updated.
 /// </summary>
+[Collection(PlaygroundCollection.Name)]
 public sealed class PlaygroundEndToEndTests
 {
     [Fact]
