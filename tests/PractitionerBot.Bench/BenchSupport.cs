@@ -10,6 +10,13 @@ internal static class BenchSupport
     public static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
+    /// <summary>Every value of an option that may be given more than once (<c>--set A=1 --set B=2</c>).</summary>
+    public static IEnumerable<string> Options(string[] args, string name)
+    {
+        for (var i = 0; i + 1 < args.Length; i++)
+            if (args[i] == name) yield return args[i + 1];
+    }
+
     public static string Configuration() =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
@@ -52,18 +59,27 @@ internal static class BenchSupport
         return process;
     }
 
-    public static async Task WaitReadyAsync(HttpClient http)
+    public static async Task WaitReadyAsync(HttpClient http) => await WaitReadyAsync(http, mode: null, TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// Waits until <c>/healthz</c> answers 200 and, when <paramref name="mode"/> is given, reports that search mode
+    /// (<c>hybrid</c>: the passages are embedded, the state a running bot keeps).
+    /// </summary>
+    public static async Task WaitReadyAsync(HttpClient http, string? mode, TimeSpan timeout)
     {
-        for (var i = 0; i < 300; i++)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
         {
             try
             {
-                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+                using var response = await http.GetAsync("/healthz");
+                if (response.StatusCode == HttpStatusCode.OK
+                    && (mode is null || (await response.Content.ReadAsStringAsync()).Contains($"\"mode\":\"{mode}\"", StringComparison.Ordinal))) return;
             }
             catch (HttpRequestException) { }
             await Task.Delay(100);
         }
-        throw new TimeoutException("the bot did not become ready");
+        throw new TimeoutException(mode is null ? "the bot did not become ready" : $"the bot did not reach {mode} mode within {timeout.TotalSeconds:0} s");
     }
 
     /// <summary>A bare web app on a loopback port, without logging: the mock Bot Connectors the benches run.</summary>

@@ -16,7 +16,7 @@ internal static class BenchProgram
     {
         Console.Error.WriteLine("usage: fanout [--followers N] [--out docs/BENCHMARKS.md]");
         Console.Error.WriteLine("       welcomes [--members 1000] [--out docs/BENCHMARKS.md]");
-        Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--rate 10,20,40] [--gc as-built,server,workstation,...] [--out docs/BENCHMARKS.md]");
+        Console.Error.WriteLine("       turns [--users 32] [--seconds 60] [--warmup 5] [--rate 10,20,40] [--gc as-built,server,workstation,...] [--only 0|1] [--set Key=Value ...] [--out docs/BENCHMARKS.md]");
         Console.Error.WriteLine("       ingest [--repeat 3] [--out docs/BENCHMARKS.md]");
         return 2;
     }

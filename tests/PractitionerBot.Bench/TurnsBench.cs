@@ -55,6 +55,13 @@ internal static class TurnsBench
         if (Option(args, "--only") is { } only) bots = [bots[int.Parse(only, CultureInfo.InvariantCulture)]];
         var rates = (Option(args, "--rate") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
+        // --set Key=Value (repeatable): a setting for both bots, e.g. --set Knowledge:Semantic:Enabled=false.
+        var extra = Options(args, "--set").Select(kv => "--" + kv).ToArray();
+        var lexicalOnly = extra.Any(e => e.Equals("--Knowledge:Semantic:Enabled=false", StringComparison.OrdinalIgnoreCase));
+        // One store of passage vectors for every run: the first bot embeds the corpus, the others find the vectors
+        // stored, as a bot does after its first start. Each run is measured once its search is hybrid.
+        var vectors = Directory.CreateTempSubdirectory("pb-turns-vectors-");
+        extra = [.. extra, $"--Knowledge:Semantic:VectorsPath={vectors.FullName}"];
         var gcs = (Option(args, "--gc") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => g.Trim()).ToList();
         if (gcs.FirstOrDefault(g => !GcSettings.ContainsKey(g)) is { } unknown)
         {
@@ -71,7 +78,7 @@ internal static class TurnsBench
         var results = new List<TurnsResult>();
         foreach (var (bot, load) in runs)
         {
-            var result = await RunBotAsync(bot, load, root, questions, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
+            var result = await RunBotAsync(bot, load, root, questions, extra, lexicalOnly ? null : "hybrid", TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
             results.Add(result);
             Console.WriteLine(result.Row());
             foreach (var (kind, count) in result.Kinds) Console.WriteLine($"  {kind}: {count}");
@@ -82,15 +89,18 @@ internal static class TurnsBench
         table.AppendLine().AppendLine("Replies over the whole run, warm-up included (an answer card or the card that says the papers have no good answer both count as answered; anything else is an error):");
         foreach (var r in results) table.AppendLine($"- {r.Name}: {string.Join(", ", r.Kinds.Select(k => $"{k.Count:N0} {k.Kind}"))}");
         var command = $"turns --users {users} --seconds {seconds} --warmup {warmup}" + (rates.Count > 0 ? $" --rate {Option(args, "--rate")}" : "")
-                      + (gcs.Count > 0 ? $" --gc {Option(args, "--gc")}" : "");
+                      + (gcs.Count > 0 ? $" --gc {Option(args, "--gc")}" : "") + string.Concat(Options(args, "--set").Select(kv => $" --set {kv}"));
         var section = $"{Start}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores (shared with other builds; load average in the table), .NET {Environment.Version}, " +
                       $"`{command}`: closed loop of {users} users, open loops at a fixed arrival rate, each for {seconds} s after a {warmup} s warm-up, {questions.Count} golden-set questions drawn at random, " +
-                      "each bot as its own process (Release, anonymous auth, its own SQLite and index), `Chat:TurnsPerMinute=10000`, log level Warning.\n\n" + table + End;
+                      "each bot as its own process (Release, anonymous auth, its own SQLite and index), `Chat:TurnsPerMinute=10000`, log level Warning, " +
+                      (lexicalOnly ? "lexical search only.\n\n" : "measured once `/healthz` says hybrid (the passages embedded, as a running bot keeps them).\n\n") + table + End;
         if (Option(args, "--out") is { } output) WriteSection(output, Start, End, section);
+        try { vectors.Delete(recursive: true); } catch (IOException) { }
         return results.All(r => r.Errors == 0) ? 0 : 1;
     }
 
-    private static async Task<TurnsResult> RunBotAsync(Bot bot, Load load, string root, IReadOnlyList<string> questions, TimeSpan warmup, TimeSpan measured)
+    private static async Task<TurnsResult> RunBotAsync(Bot bot, Load load, string root, IReadOnlyList<string> questions, string[] extra, string? mode,
+        TimeSpan warmup, TimeSpan measured)
     {
         var dir = Directory.CreateTempSubdirectory("pb-turns-");
         var botPort = FreePort();
@@ -100,12 +110,13 @@ internal static class TurnsBench
         [
             .. bot.Prefix, $"--urls=http://127.0.0.1:{botPort}", $"--Storage:SqlitePath={Path.Combine(dir.FullName, "bot.db")}",
             $"--Knowledge:IndexPath={Path.Combine(dir.FullName, "idx")}", "--Chat:TurnsPerMinute=10000", "--Logging:LogLevel:Default=Warning",
+            .. extra,
         ];
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{botPort}"), Timeout = ReplyTimeout };
         using var process = StartBot(bot.Dll, root, settings, GcSettings[load.Gc]);
         try
         {
-            await WaitReadyAsync(http);
+            await WaitReadyAsync(http, mode, TimeSpan.FromMinutes(5));
             Members.Seed(Path.Combine(dir.FullName, "bot.db"), load.Members, connector.ServiceUrl);
             var memory = new ProcessMemory(process.Id);
             var startupPeak = memory.PeakKiB();
