@@ -137,8 +137,8 @@ public static class Extensions
         {
             // Validated first: the SDK reads the same keys and would otherwise fail on them with its own, unnamed exception.
             _ = sp.GetRequiredService<IOptions<BotAuthOptions>>().Value;
-            return new ConfigurationBotFrameworkAuthentication(builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+            return new SharedContractsAuthentication(new ConfigurationBotFrameworkAuthentication(builder.Configuration,
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         });
         services.AddSingleton<TenantAllowList>();
         services.AddSingleton<PractitionerAdapter>();
