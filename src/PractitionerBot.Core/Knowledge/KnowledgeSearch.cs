@@ -12,29 +12,33 @@ namespace PractitionerBot.Knowledge;
 /// </summary>
 public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options, QueryTranslator? translator = null) : IKnowledgeSearch
 {
-    /// <summary>A French, German or Dutch question in English words (what the dense side embeds); null for an English one.</summary>
-    public string? EnglishOf(string question)
+    /// <summary>A question as the search reads it: cut to the analysed length, its language, and its English concepts when it is French, German or Dutch.</summary>
+    public sealed record ReadQuestion(string Question, string Text, string? Language, TranslatedQuestion? Translated)
     {
-        if (translator is null) return null;
-        var text = Cut(question ?? "");
-        return translator.Translate(text, translator.Detect(text))?.English;
+        /// <summary>What the dense side embeds: the question in English words (the model reads English).</summary>
+        public string English => Translated?.English ?? Question;
+    }
+
+    /// <summary>Detects the language and translates once; <see cref="Ask(ReadQuestion, int, string?, Semantic.DenseRanking?)"/> takes the result.</summary>
+    public ReadQuestion Read(string question)
+    {
+        question ??= "";
+        var text = Cut(question);
+        var language = translator?.Detect(text);
+        return new ReadQuestion(question, text, language, translator?.Translate(text, language));
     }
 
     private static string Cut(string question) => question.Length > QueryTerms.MaxAnalysedChars ? question[..QueryTerms.MaxAnalysedChars] : question;
 
-    public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null) => Ask(question, top, workingGroup, dense: null);
+    public KnowledgeAnswer Ask(string question, int top = 3, string? workingGroup = null) => Ask(Read(question), top, workingGroup, dense: null);
 
     /// <summary>
     /// With <paramref name="dense"/>, the documents it ranks join the lexical candidates, the two document
     /// rankings are fused, and each document is represented by its passage closest in meaning to the question.
     /// </summary>
-    internal KnowledgeAnswer Ask(string question, int top, string? workingGroup, Semantic.DenseRanking? dense)
+    internal KnowledgeAnswer Ask(ReadQuestion read, int top, string? workingGroup, Semantic.DenseRanking? dense)
     {
-        question ??= "";
-        var text = Cut(question);
-        var language = translator?.Detect(text);
-        // The dense ranking, when there is one, was made from the same question in English words (HybridSearch reads EnglishOf).
-        var translated = translator?.Translate(text, language);
+        var (question, text, language, translated) = read;
         var answer = translated is null ? Search(question, QueryTerms.Analyze(index.Analyzer, IndexFields.Body, Synonyms.Expand(text)), null, top, workingGroup, dense)
             : Search(question, null, translated, top, workingGroup, dense);
         return answer with { Language = language, Translation = translated };

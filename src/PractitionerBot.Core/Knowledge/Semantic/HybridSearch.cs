@@ -26,8 +26,9 @@ public sealed class HybridSearch(KnowledgeSearch lexical, VectorIndex vectors, I
     {
         if (string.IsNullOrWhiteSpace(question)) return lexical.Ask(question ?? "", top, workingGroup);
         // The model reads English: a question in French, German or Dutch is embedded in its English words.
-        var dense = Dense(lexical.EnglishOf(question) ?? question, workingGroup);
-        var answer = lexical.Ask(question, top, workingGroup, dense);
+        var read = lexical.Read(question);
+        var dense = Dense(read.English, workingGroup);
+        var answer = lexical.Ask(read, top, workingGroup, dense);
         return answer.Status != KnowledgeStatus.Ok
             ? answer
             : answer with { IsConfident = _rule.Answers(answer.Hits.Count > 0, answer.Evidence.Of(options.ConfidenceMeasure), answer.Semantic) };
