@@ -119,7 +119,7 @@ internal static class EvalCommand
                     args.Has("--misses") ? stderr : null);
         }
         if (!args.Has("--json")) LanguageReport.Write(search, folder, questions, File.Exists(Path.Combine(folder, "unanswerable.jsonl"))
-            ? GoldenSet.LoadUnanswerable(folder) : [], options, stdout, args.Has("--misses") ? stderr : null);
+            ? GoldenSet.LoadUnanswerable(folder) : [], options, stdout, args.Has("--misses") ? stderr : null, args.Has("--tune"));
         if (args.Has("--misses"))
             foreach (var q in questions)
             {

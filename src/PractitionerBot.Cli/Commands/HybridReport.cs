@@ -86,9 +86,11 @@ internal static class HybridReport
         Enabled = o.Enabled, Model = o.Model, Threads = o.Threads, PassageWords = o.PassageWords, VectorsPath = o.VectorsPath,
         FusionK = k, DenseWeight = weight, MinCosine = o.MinCosine, StrongCosine = o.StrongCosine, MinLexical = o.MinLexical,
         AgreementCounts = o.AgreementCounts, LexicalWeight = o.LexicalWeight,
+        TranslatedMinCosine = o.TranslatedMinCosine, TranslatedStrongCosine = o.TranslatedStrongCosine, TranslatedMinLexical = o.TranslatedMinLexical,
+        TranslatedLexicalWeight = o.TranslatedLexicalWeight, TranslatedAgreementCounts = o.TranslatedAgreementCounts,
     };
 
-    private static IEnumerable<AnswerRule> Rules()
+    internal static IEnumerable<AnswerRule> Rules()
     {
         foreach (var min in Steps(0.0, 0.7))
             foreach (var weight in new[] { 0.0, 0.05, 0.1, 0.15, 0.2, 0.3 })
@@ -115,7 +117,7 @@ internal static class HybridReport
         return inDomain.Select(q => Case(q, true)).Concat(unanswerable.Select(q => Case(q, false))).ToList();
     }
 
-    private static string Describe(AnswerRule r) => Invariant(
+    internal static string Describe(AnswerRule r) => Invariant(
         $"cosine >= {r.MinCosine:F3} and (cosine + {r.LexicalWeight:F2} x lexical >= {r.StrongCosine:F3} or lexical >= {r.MinLexical:F2}{(r.AgreementCounts ? " or both rank it top 3" : "")})");
 
     private static string Rates(string name, IReadOnlyList<AbstainCase> cases, Func<AbstainCase, bool> rule) =>

@@ -13,7 +13,7 @@ namespace PractitionerBot.Cli.Commands;
 internal static class LanguageReport
 {
     public static void Write(IKnowledgeSearch search, string folder, IReadOnlyList<GoldenQuestion> english,
-        IReadOnlyList<GoldenQuestion> englishUnanswerable, KnowledgeOptions options, TextWriter stdout, TextWriter? misses)
+        IReadOnlyList<GoldenQuestion> englishUnanswerable, KnowledgeOptions options, TextWriter stdout, TextWriter? misses, bool tune = false)
     {
         var languages = BilingualLexicon.SourceLanguages.Where(l => Directory.Exists(Path.Combine(folder, l))).ToList();
         if (languages.Count == 0) return;
@@ -48,6 +48,33 @@ internal static class LanguageReport
             foreach (var c in cases.Where(c => c.Answerable ? !(c.Answered && c.CitesExpected) : c.Answered))
                 misses.WriteLine(Invariant($"{language} {(c.Answerable ? "MISS" : "FALSE")} [{c.Evidence.Document:F2}] {c.Question.Question} -> {string.Join(", ", search.Ask(c.Question.Question, 3).Hits.Select(h => h.Passage.DocumentId))}"));
         }
+        if (tune && search is Knowledge.Semantic.HybridSearch && rows.Count > 1) TranslatedRule(rows.Skip(1).ToList(), options, stdout);
+    }
+
+    /// <summary>
+    /// The answer rule for translated questions, chosen on the tuning halves of the French, German and Dutch sets pooled
+    /// (highest correct-answer rate with a false-answer rate within 0.05), reported per language on the held-out halves.
+    /// </summary>
+    private static void TranslatedRule(List<(string Language, IReadOnlyList<GoldenQuestion> Questions, IReadOnlyList<AbstainCase> Cases)> rows,
+        KnowledgeOptions options, TextWriter stdout)
+    {
+        var pooled = rows.SelectMany(r => AbstainEvaluation.Half(r.Cases, 0)).ToList();
+        var chosen = AbstainEvaluation.Choose(pooled, options.ConfidenceMeasure, HybridReport.Rules(), 0.05);
+        stdout.WriteLine();
+        if (chosen is not { } c)
+        {
+            stdout.WriteLine("Translated questions: no rule keeps the pooled tuning halves' false-answer rate within 0.05.");
+            return;
+        }
+        stdout.WriteLine(Invariant($"Rule for translated questions chosen on the pooled tuning halves ({pooled.Count} questions): {HybridReport.Describe(c.Rule)}"));
+        stdout.WriteLine("(set it as Knowledge:Semantic:TranslatedMinCosine, TranslatedStrongCosine, TranslatedMinLexical, TranslatedLexicalWeight, TranslatedAgreementCounts)");
+        stdout.WriteLine();
+        stdout.WriteLine("| language | tuning half correct / false | held-out half correct / false | all correct / false |");
+        stdout.WriteLine("|---|---|---|---|");
+        var rule = AbstainEvaluation.Rule(c.Rule, options.ConfidenceMeasure);
+        string Pair(IReadOnlyList<AbstainCase> cases) => AbstainEvaluation.Rates(cases, rule) is var r ? Invariant($"{r.CorrectAnswerRate:F3} / {r.FalseAnswerRate:F3}") : "";
+        foreach (var (language, _, cases) in rows)
+            stdout.WriteLine($"| {language} | {Pair(AbstainEvaluation.Half(cases, 0))} | {Pair(AbstainEvaluation.Half(cases, 1))} | {Pair(cases)} |");
     }
 
     /// <summary>Language identification on a JSONL test set of messages ({"text", "language", "length"}): accuracy per language and length.</summary>

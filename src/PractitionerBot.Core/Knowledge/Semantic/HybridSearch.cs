@@ -15,6 +15,8 @@ public sealed class HybridSearch(KnowledgeSearch lexical, VectorIndex vectors, I
 
     private readonly AnswerRule _rule = AnswerRule.From(semantic);
 
+    private readonly AnswerRule _translatedRule = AnswerRule.ForTranslated(semantic);
+
     public string ModelId => embedder.ModelId;
 
     public VectorIndex Vectors => vectors;
@@ -31,7 +33,11 @@ public sealed class HybridSearch(KnowledgeSearch lexical, VectorIndex vectors, I
         var answer = lexical.Ask(read, top, workingGroup, dense);
         return answer.Status != KnowledgeStatus.Ok
             ? answer
-            : answer with { IsConfident = _rule.Answers(answer.Hits.Count > 0, answer.Evidence.Of(options.ConfidenceMeasure), answer.Semantic) };
+            : answer with
+            {
+                IsConfident = (read.Translated is null ? _rule : _translatedRule)
+                    .Answers(answer.Hits.Count > 0, answer.Evidence.Of(options.ConfidenceMeasure), answer.Semantic),
+            };
     }
 
     /// <summary>The dense ranking alone, documents best first (for evaluation next to the lexical and hybrid rankings).</summary>

@@ -22,6 +22,11 @@ public sealed record AnswerRule(double MinCosine, double StrongCosine, double Mi
     public static AnswerRule From(SemanticOptions options) =>
         new(options.MinCosine, options.StrongCosine, options.MinLexical, options.AgreementCounts, options.LexicalWeight);
 
+    /// <summary>The rule for a question translated from French, German or Dutch: each setting left unset is English's.</summary>
+    public static AnswerRule ForTranslated(SemanticOptions o) =>
+        new(o.TranslatedMinCosine ?? o.MinCosine, o.TranslatedStrongCosine ?? o.StrongCosine, o.TranslatedMinLexical ?? o.MinLexical,
+            o.TranslatedAgreementCounts ?? o.AgreementCounts, o.TranslatedLexicalWeight ?? o.LexicalWeight);
+
     public bool Answers(bool hasHits, double lexical, SemanticEvidence? semantic) =>
         hasHits && semantic is { } s && s.Cosine >= MinCosine
         && (s.Cosine + LexicalWeight * lexical >= StrongCosine || lexical >= MinLexical || (AgreementCounts && s.Agree));
