@@ -38,6 +38,14 @@ internal static class TurnsBench
         ["server-hardlimit-384mb"] = new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCHeapHardLimit"] = "0x18000000" },
         ["workstation"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "1" },
         ["workstation-nonconcurrent"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" },
+        ["workstation-conserve5"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_GCConserveMemory"] = "5" },
+        ["workstation-gen0-16mb"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_GCgen0size"] = "0x1000000" },
+        ["workstation-hardlimit-256mb"] = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_GCHeapHardLimit"] = "0x10000000" },
+        // glibc gives each thread that allocates its own malloc arena and keeps what was freed there (native allocations: ONNX Runtime, SQLite).
+        ["malloc-arenas-2"] = new() { ["MALLOC_ARENA_MAX"] = "2" },
+        ["malloc-arenas-1"] = new() { ["MALLOC_ARENA_MAX"] = "1" },
+        // Arrays up to 1 MB in the compacted small-object heap instead of the large-object heap.
+        ["loh-threshold-1mb"] = new() { ["DOTNET_GCLOHThreshold"] = "0x100000" },
     };
 
     public static async Task<int> RunAsync(string[] args)
