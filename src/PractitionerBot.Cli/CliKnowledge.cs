@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
-using PractitionerBot.Knowledge;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
 using PractitionerBot.Knowledge.Semantic;
 using PractitionerBot.Knowledge.Translation;
+using PractitionerBot.Knowledge;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.Cli;

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using PractitionerBot.Announcements;
+using PractitionerBot.Cards;
 using PractitionerBot.Localization;
 
-namespace PractitionerBot.Cards;
+namespace PractitionerBot.Announcements;
 
 /// <summary>Event and call cards. Cancelled or edited announcements re-render and replace the delivered cards.</summary>
-internal static class AnnouncementCards
+internal static class AnnouncementCardLayout
 {
     public static AdaptiveCard Render(AnnouncementReply reply)
     {

@@ -1,27 +1,15 @@
+using System.Text;
 using System.Text.Json.Nodes;
-using PractitionerBot.Chat;
-using PractitionerBot.Knowledge;
+using PractitionerBot.Cards;
+using PractitionerBot.Conversations;
+using PractitionerBot.Knowledge.Model;
+using PractitionerBot.PeerExchange;
 
-namespace PractitionerBot.Cards;
+namespace PractitionerBot.Answers;
 
-/// <summary>Renders replies as Adaptive Cards 1.5, for Teams, Web Chat and the Emulator.</summary>
-public static class AdaptiveCardRenderer
+/// <summary>Cards for answers, "no good answer", the list of groups and recommendations, and their Markdown for other channels.</summary>
+internal static class AnswerCards
 {
-    /// <summary>The card for a reply, or null when the reply is plain text.</summary>
-    public static AdaptiveCard? Render(Reply reply) => reply switch
-    {
-        AnswerReply answer => Answer(answer),
-        NoAnswerReply none => NoAnswer(none),
-        GroupListReply list => GroupList(list),
-        RecommendationReply recommendation => PeerCards.Recommendation(recommendation),
-        AskPeersFormReply form => PeerCards.AskForm(form),
-        PeerQuestionReply question => PeerCards.ChannelQuestion(question),
-        PeerAnswerReply answer => PeerCards.AnswerToAsker(answer),
-        Dialogs.DialogPromptReply prompt => MemberCards.Prompt(prompt),
-        Announcements.AnnouncementReply announcement => AnnouncementCards.Render(announcement),
-        Members.ProfileReply profile => MemberCards.Profile(profile),
-        _ => null,
-    };
 
     public static AdaptiveCard Answer(AnswerReply answer)
     {
@@ -61,7 +49,7 @@ public static class AdaptiveCardRenderer
             Body = body,
             Actions = actions,
             Speak = $"From {best.Title}",
-            FallbackText = MarkdownRenderer.Render(answer),
+            FallbackText = Markdown(answer),
         };
     }
 
@@ -74,12 +62,12 @@ public static class AdaptiveCardRenderer
                 ? reply.Label("noAnswerWithGroups", "Rephrasing with the key words of your situation may help. The peers in these working groups may know:")
                 : reply.Label("noAnswerWithoutGroups", "Rephrasing with the key words of your situation may help, or ask the peers in one of the ten working groups.")) { Spacing = Spacing.Small },
         };
-        body.AddRange(reply.Recommended.Select(r => PeerCards.GroupBlock(r, reply.Question, reply)));
+        body.AddRange(reply.Recommended.Select(r => GroupBlock(r, reply.Question, reply)));
         return new AdaptiveCard
         {
             Body = body,
             Actions = [new SubmitAction(reply.Label("groupsAllButton", "All ten groups"), new JsonObject { ["action"] = "groups" })],
-            FallbackText = MarkdownRenderer.Render(reply),
+            FallbackText = Markdown(reply),
         };
     }
 
@@ -90,7 +78,7 @@ public static class AdaptiveCardRenderer
             new TextBlock(list.Label("groupsTitle", "The ten RAN working groups")) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
             GroupFacts(list.Groups),
         ],
-        FallbackText = MarkdownRenderer.Render(list),
+        FallbackText = Markdown(list),
     };
 
     private static FactSet GroupFacts(IReadOnlyList<GroupLine> groups) =>
@@ -118,4 +106,70 @@ public static class AdaptiveCardRenderer
         ["passageId"] = answer.Best.PassageId,
         ["question"] = TextUtil.Truncate(answer.Question, 500),
     };
+
+    public static AdaptiveCard Recommendation(RecommendationReply reply)
+    {
+        var body = new List<CardElement> { new TextBlock(reply.Intro) { Size = TextSize.Medium, Heading = true } };
+        body.AddRange(reply.Groups.Select(g => GroupBlock(g, reply.Question, reply)));
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = [new SubmitAction(reply.Label("groupsAllButton", "All ten groups"), new JsonObject { ["action"] = "groups" })],
+            FallbackText = Markdown(reply),
+        };
+    }
+
+    public static Container GroupBlock(GroupRecommendation r, string? question, Reply reply) => new(
+    [
+        new TextBlock($"**{r.Group.Name}** ({r.Group.ShortName})"),
+        new TextBlock(Capitalise(r.Reason) + ".") { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
+        new ActionSet(
+        [
+            r.Followed
+                ? new SubmitAction(reply.Label("unfollowButton", "Unfollow"), new JsonObject { ["action"] = "unfollow", ["group"] = r.Group.Id })
+                : new SubmitAction(reply.Texts?.Get("followButton", ("group", r.Group.ShortName)) ?? $"Follow {r.Group.ShortName}",
+                    new JsonObject { ["action"] = "follow", ["group"] = r.Group.Id }),
+            PeerCards.AskPeersAction(r.Group, question, reply),
+        ]),
+    ])
+    { Separator = true, Spacing = Spacing.Medium };
+
+    public static string Markdown(AnswerReply answer)
+    {
+        var best = answer.Best;
+        var sb = new StringBuilder();
+        sb.Append("**").Append(best.Title).Append("**");
+        if (Describe(best, answer.Texts) is { Length: > 0 } description) sb.Append(" (").Append(description).Append(')');
+        if (answer.Texts is { Language: not "en" } t && answer.SourceLanguage == "en") sb.Append("\n\n_").Append(t["answerInEnglish"]).Append('_');
+        sb.Append("\n\n").Append(answer.HighlightedText).Append("\n\n");
+        sb.Append("_Source: ").Append(best.SourceTitle).Append(best.Year is { } y ? $" ({y})" : "").Append('_');
+        if (best.UrlAtPage is { } url) sb.Append(" · [Open the paper](").Append(url.AbsoluteUri).Append(')');
+        if (answer.More.Count > 0)
+        {
+            sb.Append("\n\n**Also relevant**\n");
+            foreach (var more in answer.More)
+            {
+                sb.Append("- **").Append(more.Title).Append("**");
+                if (more.Year is { } year) sb.Append(" (").Append(year).Append(')');
+                sb.Append(": ").Append(more.Snippet).Append('\n');
+            }
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    public static string Markdown(RecommendationReply r) => r.Intro + "\n\n" + Recommended(r.Groups) + "\n\nType **follow GROUP-ID** to follow a group.";
+
+    public static string Markdown(NoAnswerReply reply) =>
+        "I could not find a good answer to that in the RAN papers. Rephrasing with the key words of your situation may help. " +
+        (reply.Recommended.Count > 0 ? "The peers in these working groups may know:\n\n" + Recommended(reply.Recommended) : "Type **groups** to see the ten working groups.");
+
+    private static string Recommended(IReadOnlyList<GroupRecommendation> groups) =>
+        string.Join('\n', groups.Select(g => $"- **{g.Group.Name}** (`{g.Group.Id}`): {g.Reason}"));
+
+    public static string Markdown(GroupListReply list) => "**The ten RAN working groups**\n\n" + Lines(list.Groups);
+
+    private static string Lines(IReadOnlyList<GroupLine> groups) =>
+        string.Join('\n', groups.Select(g => $"- **{g.Name}** ({g.ShortName}): {g.Covers}"));
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

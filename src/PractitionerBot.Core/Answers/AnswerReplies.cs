@@ -1,7 +1,8 @@
+using PractitionerBot.Conversations;
 using PractitionerBot.Knowledge;
 using PractitionerBot.WorkingGroups;
 
-namespace PractitionerBot.Chat;
+namespace PractitionerBot.Answers;
 
 /// <summary>Turns what the knowledge base found into the reply a practitioner sees.</summary>
 public static class AnswerReplies

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PractitionerBot.Conversations;
 using PractitionerBot.Insights;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Localization;
@@ -6,7 +7,7 @@ using PractitionerBot.Members;
 using PractitionerBot.Telemetry;
 using PractitionerBot.WorkingGroups;
 
-namespace PractitionerBot.Chat;
+namespace PractitionerBot.Answers;
 
 /// <summary>A question to the papers: the answer card with its sources, or "no good answer" with the working groups whose peers may know.</summary>
 public sealed partial class QuestionAnswerer(IKnowledgeBase knowledge, IWorkingGroupDirectory groups, WorkingGroupRouter router, FollowStore follows,

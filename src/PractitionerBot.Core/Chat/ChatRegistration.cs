@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using PractitionerBot.Answers;
 using PractitionerBot.Chat.CardActions;
 using PractitionerBot.Chat.Commands;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Members;
 using PractitionerBot.Onboarding;
-using PractitionerBot.PeerExchange;
 
 namespace PractitionerBot.Chat;
 

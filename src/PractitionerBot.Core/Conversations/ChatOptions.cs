@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PractitionerBot.Chat;
+namespace PractitionerBot.Conversations;
 
 /// <summary>Configuration section "Chat".</summary>
 public sealed class ChatOptions

@@ -1,6 +1,4 @@
-using PractitionerBot.Dialogs;
-
-namespace PractitionerBot.Chat;
+namespace PractitionerBot.Conversations;
 
 /// <summary>
 /// What the bot remembers about a conversation between turns (stored by the channel adapter). Group chats and

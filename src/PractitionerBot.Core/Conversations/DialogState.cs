@@ -1,4 +1,4 @@
-namespace PractitionerBot.Dialogs;
+namespace PractitionerBot.Conversations;
 
 /// <summary>Where a member is in a flow; stored with the conversation, so it survives a restart.</summary>
 public sealed class DialogState

@@ -1,6 +1,4 @@
-using PractitionerBot.Chat;
-
-namespace PractitionerBot.PeerExchange;
+namespace PractitionerBot.Conversations;
 
 /// <summary>
 /// Outcome of a proactive send: the id of the new message, or why it failed: the HTTP status Teams

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PractitionerBot.Chat;
+namespace PractitionerBot.Conversations;
 
 /// <summary>Reading card data, which comes from the client and may have any shape.</summary>
 public static class JsonFields

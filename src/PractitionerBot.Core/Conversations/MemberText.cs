@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PractitionerBot.Chat;
+namespace PractitionerBot.Conversations;
 
 /// <summary>
 /// Text a member wrote (peer questions and answers, names, echoed input) on its way into a card or a reply,

@@ -1,11 +1,20 @@
-namespace PractitionerBot.Chat;
+using PractitionerBot.Cards;
+
+namespace PractitionerBot.Conversations;
 
 /// <summary>
 /// What the bot says, independent of channel. Each channel family renders these view models:
-/// Adaptive Cards for Teams and Web Chat, Markdown text for Slack and the rest.
+/// Adaptive Cards for Teams and Web Chat, Markdown text for Slack and the rest. A reply renders itself, so each
+/// feature keeps its cards next to it and the renderers need not know every feature.
 /// </summary>
-public abstract record Reply
+public abstract record Reply : IRenderable
 {
+    /// <summary>The card for this reply, or null when it is plain text.</summary>
+    public virtual AdaptiveCard? ToCard() => null;
+
+    /// <summary>The reply as Markdown, for channels without Adaptive Cards.</summary>
+    public abstract string ToMarkdown();
+
     /// <summary>The member's language, for the renderers' labels; null renders English.</summary>
     public Localization.LocalTexts? Texts { get; init; }
 
@@ -15,43 +24,9 @@ public abstract record Reply
     internal Localization.LocalTexts T => Texts ?? throw new InvalidOperationException($"{GetType().Name} has no texts: set Texts where the reply is made");
 }
 
-public sealed record TextReply(string Markdown) : Reply;
-
-public sealed record AnswerReply(string Question, SourceView Best, string HighlightedText, IReadOnlyList<SourceView> More, double Confidence) : Reply
+public sealed record TextReply(string Markdown) : Reply
 {
-    /// <summary>The working group whose peers could add to this answer.</summary>
-    public GroupLine? AskGroup { get; init; }
-
-    /// <summary>The language of the best passage's paper.</summary>
-    public string SourceLanguage { get; init; } = "en";
-}
-
-/// <summary>Nothing in the papers answers well: say so, and point to the groups whose peers may know.</summary>
-public sealed record NoAnswerReply(string Question, IReadOnlyList<GroupRecommendation> Recommended) : Reply;
-
-public sealed record GroupListReply(IReadOnlyList<GroupLine> Groups) : Reply;
-
-public sealed record SourceView(
-    string DocumentId,
-    string PassageId,
-    string Title,
-    string Section,
-    int? Year,
-    IReadOnlyList<GroupLine> Groups,
-    Uri? Url,
-    int? Page,
-    string Snippet,
-    string SourceTitle)
-{
-    /// <summary>The page the passage ends on, when it runs over a page break.</summary>
-    public int? LastPage { get; init; }
-
-    /// <summary>"2" or "2–3": the pages the passage is on, or null when they are not known.</summary>
-    public string? Pages => Page is not { } first ? null
-        : LastPage is { } last && last > first ? $"{first}\u2013{last}" : first.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The paper's address, opened at the passage's page (<c>#page=N</c>, which PDF viewers in browsers follow).</summary>
-    public Uri? UrlAtPage => Url is null || Page is not { } page || Url.Fragment.Length > 0 ? Url : new Uri(Url.AbsoluteUri + "#page=" + page);
+    public override string ToMarkdown() => Markdown;
 }
 
 public sealed record GroupLine(string Id, string Name, string ShortName, string Covers);

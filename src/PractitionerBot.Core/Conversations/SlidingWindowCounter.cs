@@ -1,4 +1,4 @@
-namespace PractitionerBot.Chat;
+namespace PractitionerBot.Conversations;
 
 /// <summary>
 /// Counts events per key over a sliding window, in this instance's memory, on <see cref="TimeProvider"/>.

@@ -1,9 +1,8 @@
-using PractitionerBot.Dialogs;
 using PractitionerBot.Localization;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace PractitionerBot.Chat.Commands;
+namespace PractitionerBot.Dialogs;
 
 public enum CommandArgument { None, Required, Optional }
 

@@ -1,6 +1,4 @@
-using PractitionerBot.Dialogs;
-
-namespace PractitionerBot.Chat;
+namespace PractitionerBot.Dialogs;
 
 /// <summary>
 /// Whether a message reads as a question, in English, French, German or Dutch: a question mark, or a question word first.

@@ -1,12 +1,11 @@
+using System.Text;
 using System.Text.Json.Nodes;
-using PractitionerBot.Chat;
-using PractitionerBot.Dialogs;
-using PractitionerBot.Members;
+using PractitionerBot.Cards;
 
-namespace PractitionerBot.Cards;
+namespace PractitionerBot.Dialogs;
 
-/// <summary>Cards for onboarding and the member's profile.</summary>
-internal static class MemberCards
+/// <summary>A flow's question as a card, and as text with numbered options where cards are not shown.</summary>
+internal static class PromptCard
 {
     public static AdaptiveCard Prompt(DialogPromptReply p)
     {
@@ -39,26 +38,22 @@ internal static class MemberCards
         return new AdaptiveCard { Body = body, Actions = actions, FallbackText = p.Prompt };
     }
 
-    public static AdaptiveCard Profile(ProfileReply p) => new()
-    {
-        Body =
-        [
-            new TextBlock(p.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
-            new FactSet(p.Fields.Select(f => new Fact(f.Label, MemberText.Escape(f.Value))).ToList()),
-            new TextBlock(p.Note) { Size = TextSize.Small, IsSubtle = true },
-        ],
-        Actions =
-        [
-            new SubmitAction(p.EditLabel, new JsonObject { ["action"] = "onboard" }),
-            new SubmitAction(p.ForgetLabel, new JsonObject { ["action"] = "forgetMe" }),
-        ],
-        FallbackText = p.Title,
-    };
-
     private static JsonObject With(JsonObject data, string answer)
     {
         var copy = (JsonObject)data.DeepClone();
         copy["answer"] = answer;
         return copy;
+    }
+
+    public static string Markdown(DialogPromptReply p)
+    {
+        var sb = new StringBuilder();
+        if (p.LeadIn is not null) sb.Append("**").Append(p.LeadIn).Append("**\n\n");
+        if (p.Problem is not null) sb.Append("_").Append(p.Problem).Append("_\n\n");
+        sb.Append(p.Prompt);
+        if (p.Choices.Count > 0)
+            sb.Append("\n\n").Append(string.Join('\n', p.Choices.Select((c, i) => $"{i + 1}. {c.Title}")));
+        if (p.Skippable) sb.Append("\n\n").Append(p.T.Get("dialogSkipHint", ("skip", p.Labels.SkipWord)));
+        return sb.ToString();
     }
 }

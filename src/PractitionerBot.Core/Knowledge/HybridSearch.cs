@@ -1,4 +1,6 @@
-namespace PractitionerBot.Knowledge.Semantic;
+using PractitionerBot.Knowledge.Semantic;
+
+namespace PractitionerBot.Knowledge;
 
 /// <summary>
 /// Words and meaning: the question is embedded, the closest passages are found by exact vector search,

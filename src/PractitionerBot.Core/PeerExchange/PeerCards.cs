@@ -1,41 +1,14 @@
 using System.Text.Json.Nodes;
-using PractitionerBot.Chat;
-using PractitionerBot.PeerExchange;
+using PractitionerBot.Cards;
+using PractitionerBot.Conversations;
 
-namespace PractitionerBot.Cards;
+namespace PractitionerBot.PeerExchange;
 
-/// <summary>Cards for routing and peer exchange: recommendations, the ask form, the channel question, answers.</summary>
+/// <summary>Cards for peer exchange: the "ask the peers" button, the ask form, the channel question, answers.</summary>
 internal static class PeerCards
 {
     /// <summary>Action data carries the question so the form can be prefilled; long questions are cut to fit a card.</summary>
     private const int MaxQuestionInData = 4_000;
-
-    public static AdaptiveCard Recommendation(RecommendationReply reply)
-    {
-        var body = new List<CardElement> { new TextBlock(reply.Intro) { Size = TextSize.Medium, Heading = true } };
-        body.AddRange(reply.Groups.Select(g => GroupBlock(g, reply.Question, reply)));
-        return new AdaptiveCard
-        {
-            Body = body,
-            Actions = [new SubmitAction(reply.Label("groupsAllButton", "All ten groups"), new JsonObject { ["action"] = "groups" })],
-            FallbackText = MarkdownRenderer.Render(reply),
-        };
-    }
-
-    public static Container GroupBlock(GroupRecommendation r, string? question, Reply reply) => new(
-    [
-        new TextBlock($"**{r.Group.Name}** ({r.Group.ShortName})"),
-        new TextBlock(Capitalise(r.Reason) + ".") { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
-        new ActionSet(
-        [
-            r.Followed
-                ? new SubmitAction(reply.Label("unfollowButton", "Unfollow"), new JsonObject { ["action"] = "unfollow", ["group"] = r.Group.Id })
-                : new SubmitAction(reply.Texts?.Get("followButton", ("group", r.Group.ShortName)) ?? $"Follow {r.Group.ShortName}",
-                    new JsonObject { ["action"] = "follow", ["group"] = r.Group.Id }),
-            AskPeersAction(r.Group, question, reply),
-        ]),
-    ])
-    { Separator = true, Spacing = Spacing.Medium };
 
     public static SubmitAction AskPeersAction(GroupLine group, string? question, Reply reply) =>
         new(reply.Texts?.Get("askPeersButton", ("group", group.ShortName)) ?? $"Ask the {group.ShortName} peers", new JsonObject
@@ -124,6 +97,4 @@ internal static class PeerCards
 
     internal static string Answers(int n, Localization.LocalTexts t) =>
         n == 1 ? t["peerAnswersOne"] : t.Get("peerAnswersMany", ("count", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

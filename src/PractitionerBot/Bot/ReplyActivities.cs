@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using PractitionerBot.Cards;
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Bot;
 

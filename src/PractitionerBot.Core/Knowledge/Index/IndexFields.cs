@@ -1,4 +1,4 @@
-namespace PractitionerBot.Knowledge;
+namespace PractitionerBot.Knowledge.Index;
 
 internal static class IndexFields
 {

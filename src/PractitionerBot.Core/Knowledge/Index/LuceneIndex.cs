@@ -4,7 +4,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace PractitionerBot.Knowledge;
+namespace PractitionerBot.Knowledge.Index;
 
 /// <summary>
 /// The one owner of the Lucene directory, analyzer, writer and searcher manager.

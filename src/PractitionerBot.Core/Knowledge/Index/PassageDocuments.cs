@@ -1,7 +1,8 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
+using PractitionerBot.Knowledge.Model;
 
-namespace PractitionerBot.Knowledge;
+namespace PractitionerBot.Knowledge.Index;
 
 /// <summary>Maps passages to Lucene documents and back.</summary>
 internal static class PassageDocuments

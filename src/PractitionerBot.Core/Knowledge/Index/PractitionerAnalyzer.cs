@@ -6,7 +6,7 @@ using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
-namespace PractitionerBot.Knowledge;
+namespace PractitionerBot.Knowledge.Index;
 
 /// <summary>
 /// English analysis for papers and questions alike: standard tokens, possessives removed, accents

@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace PractitionerBot.Knowledge;
+namespace PractitionerBot.Knowledge.Index;
 
 /// <summary>
 /// Turns any text into analysed terms. Nothing the user types is parsed as query syntax, so quotes,

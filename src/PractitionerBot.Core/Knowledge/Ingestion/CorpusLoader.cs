@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PractitionerBot.Knowledge.Model;
 
 namespace PractitionerBot.Knowledge.Ingestion;
 

@@ -1,4 +1,4 @@
-namespace PractitionerBot.Knowledge;
+namespace PractitionerBot.Knowledge.Model;
 
 /// <summary>A document of the knowledge corpus, as read from any supported file format.</summary>
 public sealed record CorpusDocument(

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PractitionerBot.Knowledge;
+namespace PractitionerBot.Knowledge.Model;
 
 public static class TextUtil
 {

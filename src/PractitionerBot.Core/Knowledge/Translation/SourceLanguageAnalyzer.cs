@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
@@ -8,6 +7,8 @@ using Lucene.Net.Analysis.Nl;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
+using Lucene.Net.Analysis;
+using PractitionerBot.Knowledge.Index;
 
 namespace PractitionerBot.Knowledge.Translation;
 
