@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
-namespace PractitionerBot.Hosting;
+namespace PractitionerBot.Composition;
 
 /// <summary>
 /// Data-annotation validation whose messages name the full configuration key
 /// ("Knowledge:MinConfidence: ..."), plus checks that need more than an attribute.
 /// </summary>
-internal sealed class SectionValidator<T>(string section, Func<T, IEnumerable<string>>? extra = null) : IValidateOptions<T> where T : class
+public sealed class SectionValidator<T>(string section, Func<T, IEnumerable<string>>? extra = null) : IValidateOptions<T> where T : class
 {
     public ValidateOptionsResult Validate(string? name, T options)
     {
