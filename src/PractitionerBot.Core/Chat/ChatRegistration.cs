@@ -2,11 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using PractitionerBot.Answers;
 using PractitionerBot.Chat.CardActions;
 using PractitionerBot.Chat.Commands;
-using PractitionerBot.Dialogs;
-using PractitionerBot.Members;
 using PractitionerBot.Composition;
 using PractitionerBot.Conversations;
+using PractitionerBot.Dialogs;
 using PractitionerBot.Feedback;
+using PractitionerBot.Members;
 
 namespace PractitionerBot.Chat;
 
