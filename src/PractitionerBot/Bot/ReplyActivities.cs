@@ -22,7 +22,7 @@ internal static class ReplyActivities
         if (RendersCards(channelId) && AdaptiveCardRenderer.Render(reply) is { } card)
         {
             var json = card.ToJsonString();
-            if (System.Text.Encoding.UTF8.GetByteCount(json) <= AdaptiveCard.MaxBytes)
+            if (AdaptiveCard.Fits(json))
             {
                 var activity = MessageFactory.Attachment(new Attachment
                 {

@@ -28,13 +28,14 @@ public sealed class PractitionerAnalyzer : Analyzer
         "were", "would", "while", "all", "more", "most", "other", "only", "own", "same", "each", "out", "up",
     ];
 
-    public static readonly CharArraySet StopWords = BuildStopWords();
+    public static readonly CharArraySet StopWords = StopSet(EnglishAnalyzer.DefaultStopSet, QuestionWords);
 
-    private static CharArraySet BuildStopWords()
+    /// <summary>Lucene's stop words for a language and the bot's own (question words), case-insensitive and read-only.</summary>
+    internal static CharArraySet StopSet(CharArraySet lucene, string[] extra)
     {
-        var set = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet.Count + QuestionWords.Length, ignoreCase: true);
-        foreach (var word in EnglishAnalyzer.DefaultStopSet) set.Add(word);
-        foreach (var word in QuestionWords) set.Add(word);
+        var set = new CharArraySet(Version, lucene.Count + extra.Length, ignoreCase: true);
+        foreach (var word in lucene) set.Add(word);
+        foreach (var word in extra) set.Add(word);
         return set.AsReadOnly();
     }
 
