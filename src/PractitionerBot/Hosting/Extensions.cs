@@ -46,15 +46,15 @@ public static class Extensions
         services.AddSingleton<BotMessenger>();
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<BotMessenger>());
         services.AddHostedService<PeerReminderService>();
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
+        services.AddSingleton<RetentionPurge>();
+        services.AddHostedService<RetentionService>();
+        // Before the outbox dispatchers (added with their features) start sending.
+        services.AddHostedService<StartupChecks>();
         services.AddAnnouncements();
         services.AddOnboarding();
         services.AddSingleton<IWelcomeSender, TeamWelcomeSender>();
         services.AddChat();
-        services.AddHostedService<StartupChecks>();
-
-        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
-        services.AddSingleton<RetentionPurge>();
-        services.AddHostedService<RetentionService>();
 
         services.AddValidatedOptions<AdminOptions>(AdminOptions.Section, extra: o => o.Problems());
         services.AddValidatedOptions<BotAuthOptions>("", extra: o => o.Problems());
