@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using PractitionerBot.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
 using PractitionerBot.Knowledge.Semantic;
 using PractitionerBot.Knowledge.Translation;
+using PractitionerBot.Knowledge;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.Cli;
@@ -20,8 +23,9 @@ internal static class CliKnowledge
 
     public static SemanticOptions Semantic(CliArgs args, KnowledgeOptions options)
     {
-        var semantic = new SemanticOptions();
-        Configuration().GetSection(SemanticOptions.Section).Bind(semantic);
+        SemanticOptions semantic;
+        if (Composed.TryGetValue(options, out var services)) semantic = Resolve<SemanticOptions>(services);
+        else Configuration().GetSection(SemanticOptions.Section).Bind(semantic = new SemanticOptions());
         if (args.Has("--lexical")) semantic.Enabled = false;
         if (args.Get("--model") is { } model)
             semantic.Model = Enum.TryParse<EmbeddingModel>(model, ignoreCase: true, out var m) && Enum.IsDefined(m)
@@ -65,28 +69,57 @@ internal static class CliKnowledge
             $"\rEmbedding passages: {p.Done}/{p.Missing} ({(p.Elapsed.TotalSeconds > 0 ? p.Done / p.Elapsed.TotalSeconds : 0):F1}/s){(p.Done == p.Missing ? "\n" : "")}"));
     }
 
+    /// <summary>
+    /// The knowledge settings as the bot reads them (section "Knowledge", with <c>--corpus</c> and <c>--index</c> over it),
+    /// composed by the same <c>AddKnowledge</c> and validated the same way: a bad setting is one line naming the key.
+    /// </summary>
     public static KnowledgeOptions Options(CliArgs args)
     {
-        var configuration = Configuration();
-        var options = new KnowledgeOptions();
-        configuration.GetSection(KnowledgeOptions.Section).Bind(options);
-        if (args.Get("--corpus") is { } corpus) options.CorpusPath = corpus;
-        if (args.Get("--index") is { } index) options.IndexPath = index;
-        options.CorpusPath = Path.GetFullPath(options.CorpusPath);
-        options.IndexPath = Path.GetFullPath(options.IndexPath);
-        options.WorkingGroupsPath = Path.GetFullPath(options.WorkingGroupsPath);
-        options.LexiconPath = Path.GetFullPath(options.LexiconPath);
+        var services = Services(args);
+        var options = Resolve<KnowledgeOptions>(services);
+        Composed.AddOrUpdate(options, services);
         return options;
     }
 
-    public static WorkingGroupDirectory Groups(KnowledgeOptions options) => WorkingGroupDirectory.Load(options.WorkingGroupsPath);
+    /// <summary>The services composed with each options instance, so the working groups and the translator come from the same composition.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeOptions, ServiceProvider> Composed = [];
+
+    private static ServiceProvider Services(CliArgs args)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (args.Get("--corpus") is { } corpus) overrides[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.CorpusPath)}"] = corpus;
+        if (args.Get("--index") is { } index) overrides[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.IndexPath)}"] = index;
+        var configuration = new ConfigurationBuilder().AddConfiguration(Configuration()).AddInMemoryCollection(overrides).Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddKnowledge(Environment.CurrentDirectory)
+            .AddWorkingGroups()
+            .BuildServiceProvider();
+    }
+
+    private static T Resolve<T>(IServiceProvider services) where T : notnull
+    {
+        try
+        {
+            return services.GetRequiredService<T>();
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A bad setting, not a bad command line: exit code 1, as for the bot that would not start.
+            throw new InvalidDataException(string.Join("; ", ex.Failures), ex);
+        }
+    }
+
+    public static WorkingGroupDirectory Groups(KnowledgeOptions options) =>
+        Composed.TryGetValue(options, out var services) ? Resolve<WorkingGroupDirectory>(services) : WorkingGroupDirectory.Load(options.WorkingGroupsPath);
 
     public static KnowledgeIndexer Indexer(IReadOnlySet<string> groupIds, QueryTranslator? translator = null) =>
         new(new CorpusLoader(groupIds), new PassageSplitter(), translator);
 
     /// <summary>The bot's translation of French, German and Dutch questions, from the lexicons at Knowledge:LexiconPath.</summary>
     public static QueryTranslator Translator(KnowledgeOptions options) =>
-        Directory.Exists(options.LexiconPath)
+        Composed.TryGetValue(options, out var services) ? Resolve<QueryTranslator>(services)
+        : Directory.Exists(options.LexiconPath)
             ? new QueryTranslator(BilingualLexicon.Load(options.LexiconPath), new LanguageIdentifier())
             : throw new CliException($"lexicon folder not found: {options.LexiconPath} (Knowledge:LexiconPath)");
 

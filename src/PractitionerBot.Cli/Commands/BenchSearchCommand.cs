@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using PractitionerBot.Answers;
 using PractitionerBot.Cards;
-using PractitionerBot.Chat;
-using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Evaluation;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Model;
+using PractitionerBot.Knowledge;
 
 namespace PractitionerBot.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Evaluation;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge;
 
 namespace PractitionerBot.Cli.Commands;
 

@@ -28,7 +28,7 @@ public sealed class AnnouncementCards(BotTexts texts, AnnouncementStore store, M
     /// <summary>Labels are longer in some languages than in others: the largest card must fit.</summary>
     public Dictionary<string, string[]>? TooLarge(Announcement a)
     {
-        var bytes = BotTexts.Languages.Max(l => System.Text.Encoding.UTF8.GetByteCount(AdaptiveCardRenderer.Render(Card(a, 0, language: l))!.ToJsonString()));
+        var bytes = BotTexts.Languages.Max(l => AdaptiveCard.Bytes(Card(a, 0, language: l).ToCard().ToJsonString()));
         return bytes <= AdaptiveCard.MaxBytes ? null
             : new() { ["description"] = [$"the card would be {bytes / 1024.0:F1} KB; Teams accepts at most {AdaptiveCard.MaxBytes / 1024} KB: shorten the text"] };
     }

@@ -1,4 +1,4 @@
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Localization;
 using PractitionerBot.WorkingGroups;
@@ -8,7 +8,9 @@ namespace PractitionerBot.Announcements;
 /// <summary>"announcementGroups": the ten groups as choices for the announce flow.</summary>
 public sealed class AnnouncementGroupsAction(IWorkingGroupDirectory groups) : IDialogAction
 {
-    public string Name => "announcementGroups";
+    public const string ActionName = "announcementGroups";
+
+    public string Name => ActionName;
 
     public Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
@@ -20,7 +22,9 @@ public sealed class AnnouncementGroupsAction(IWorkingGroupDirectory groups) : ID
 /// <summary>"previewAnnouncement": saves the answers as a draft (checked like the API checks them) and shows the card.</summary>
 public sealed class PreviewAnnouncementAction(AnnouncementService announcements, AnnouncementCards cards, BotTexts texts) : IDialogAction
 {
-    public string Name => "previewAnnouncement";
+    public const string ActionName = "previewAnnouncement";
+
+    public string Name => ActionName;
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
@@ -49,7 +53,9 @@ public sealed class PreviewAnnouncementAction(AnnouncementService announcements,
 /// <summary>"publishAnnouncement": publishes the draft the preview saved.</summary>
 public sealed class PublishAnnouncementAction(AnnouncementService announcements, BotTexts texts) : IDialogAction
 {
-    public string Name => "publishAnnouncement";
+    public const string ActionName = "publishAnnouncement";
+
+    public string Name => ActionName;
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
 

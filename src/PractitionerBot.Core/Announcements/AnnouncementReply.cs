@@ -1,4 +1,5 @@
-using PractitionerBot.Chat;
+using PractitionerBot.Cards;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Announcements;
 
@@ -9,7 +10,13 @@ public sealed record AnnouncementReply(
     TimeZoneInfo ViewerZone,
     Uri CalendarUrl,
     DateTimeOffset Now,
-    string? Notice = null) : Reply;
+    string? Notice = null) : Reply
+{
+    public override AdaptiveCard ToCard() => AnnouncementCardLayout.Render(this);
+
+    public override string ToMarkdown() =>
+        $"**{Announcement.Title}**" + (Announcement.Url is { } u ? $"\n\n[{T["announcementDetails"]}]({u})" : "");
+}
 
 /// <summary>Where a member probably is, from their profile's country: for showing times in their zone.</summary>
 public static class CountryTimeZones

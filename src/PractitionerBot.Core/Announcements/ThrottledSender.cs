@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
-using PractitionerBot.Chat;
-using PractitionerBot.PeerExchange;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Announcements;
 

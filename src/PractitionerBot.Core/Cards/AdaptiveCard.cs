@@ -14,6 +14,12 @@ public sealed class AdaptiveCard
     /// <summary>Teams refuses bot messages much over 28 KB of card; stay under it.</summary>
     public const int MaxBytes = 28 * 1024;
 
+    /// <summary>The size Teams counts for a card: the UTF-8 bytes of its JSON.</summary>
+    public static int Bytes(string json) => System.Text.Encoding.UTF8.GetByteCount(json);
+
+    /// <summary>Whether a card's JSON is within <see cref="MaxBytes"/>.</summary>
+    public static bool Fits(string json) => Bytes(json) <= MaxBytes;
+
     public List<CardElement> Body { get; init; } = [];
     public List<CardAction> Actions { get; init; } = [];
 

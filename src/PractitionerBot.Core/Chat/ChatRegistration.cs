@@ -1,22 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
+using PractitionerBot.Answers;
 using PractitionerBot.Chat.CardActions;
 using PractitionerBot.Chat.Commands;
+using PractitionerBot.Composition;
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
+using PractitionerBot.Feedback;
 using PractitionerBot.Members;
-using PractitionerBot.Onboarding;
-using PractitionerBot.PeerExchange;
 
 namespace PractitionerBot.Chat;
 
 public static class ChatRegistration
 {
     /// <summary>
-    /// The conversation: the command table and a handler per command, the card buttons, the flow engine and the actions
-    /// flows call, and what answers questions. <paramref name="dialogsPath"/> gives the folder of flows, texts and commands.
+    /// The top of the conversation: section "Chat", a handler per command, the card buttons, the flow actions that belong to no
+    /// feature, what answers questions, and the <see cref="ChatService"/> that routes each message. The features it routes to
+    /// are added by their own AddX.
     /// </summary>
-    public static IServiceCollection AddChat(this IServiceCollection services, Func<IServiceProvider, string> dialogsPath)
+    public static IServiceCollection AddChat(this IServiceCollection services)
     {
-        services.AddSingleton(sp => CommandTable.Load(dialogsPath(sp)));
+        services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
+        services.AddSingleton<IFeedbackStore, FeedbackStore>();
         services.AddSingleton<ICommand, HelpCommand>();
         services.AddSingleton<ICommand, GroupsCommand>();
         services.AddSingleton<ICommand, MyGroupsCommand>();
@@ -38,22 +42,14 @@ public static class ChatRegistration
         services.AddSingleton<ICardAction, ProfileActions>();
         services.AddSingleton<CardActionRouter>();
 
-        services.AddSingleton<IDialogAction, RecommendGroupsAction>();
-        services.AddSingleton<IDialogAction, SaveProfileAction>();
-        services.AddSingleton<IDialogAction, ShowSummaryAction>();
-        services.AddSingleton<IDialogAction, RecommendFromDescriptionAction>();
-        services.AddSingleton<IDialogAction, EraseMemberAction>();
-        services.AddSingleton<IDialogAction, SwitchFlowAction>();
-        services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FlowCatalog>().Flows, sp.GetServices<IDialogAction>(),
-            sp.GetRequiredService<Localization.BotTexts>(), sp.GetRequiredService<RoleOptions>(), sp.GetRequiredService<CommandTable>()));
+        services.AddDialogAction<RecommendFromDescriptionAction>(RecommendFromDescriptionAction.ActionName);
+        services.AddDialogAction<EraseMemberAction>(EraseMemberAction.ActionName);
+        services.AddDialogAction<SwitchFlowAction>(SwitchFlowAction.ActionName);
 
-        services.AddSingleton<FollowService>();
-        services.AddSingleton<MemberLanguage>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<TurnRateLimiter>();
         services.AddSingleton<MemberAdmission>();
         services.AddSingleton<InvokeRouter>();
-        services.AddSingleton<FirstContact>();
         services.AddSingleton<ChatService>();
         return services;
     }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using PractitionerBot.Answers;
 using PractitionerBot.Chat.CardActions;
 using PractitionerBot.Chat.Commands;
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;

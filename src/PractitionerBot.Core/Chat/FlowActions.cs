@@ -1,3 +1,5 @@
+using PractitionerBot.Answers;
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Members;
 
@@ -6,7 +8,9 @@ namespace PractitionerBot.Chat;
 /// <summary>"recommendFromDescription": the groups that fit what the member wrote about their work.</summary>
 public sealed class RecommendFromDescriptionAction(QuestionAnswerer answers, Localization.BotTexts texts) : IDialogAction
 {
-    public string Name => "recommendFromDescription";
+    public const string ActionName = "recommendFromDescription";
+
+    public string Name => ActionName;
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken) =>
         [await answers.RecommendAsync(context.Message, state.Answer("description") ?? "", texts.In(context.Language), cancellationToken)];
@@ -15,7 +19,9 @@ public sealed class RecommendFromDescriptionAction(QuestionAnswerer answers, Loc
 /// <summary>"eraseMember": "forget me" confirmed; erases the member everywhere and drops their state in this conversation.</summary>
 public sealed class EraseMemberAction(MemberErasure erasure, PeerExchange.PeerExchangeService peers, Localization.BotTexts texts) : IDialogAction
 {
-    public string Name => "eraseMember";
+    public const string ActionName = "eraseMember";
+
+    public string Name => ActionName;
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
@@ -30,7 +36,9 @@ public sealed class EraseMemberAction(MemberErasure erasure, PeerExchange.PeerEx
 /// <summary>"switchFlow": the member chose to leave the task they were in for the one they asked for.</summary>
 public sealed class SwitchFlowAction : IDialogAction
 {
-    public string Name => "switchFlow";
+    public const string ActionName = "switchFlow";
+
+    public string Name => ActionName;
 
     public Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {

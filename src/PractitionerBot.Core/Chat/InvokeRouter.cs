@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PractitionerBot.Announcements;
+using PractitionerBot.Conversations;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
 using PractitionerBot.PeerExchange;

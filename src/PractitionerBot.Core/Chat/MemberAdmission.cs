@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PractitionerBot.Conversations;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Chat;
 

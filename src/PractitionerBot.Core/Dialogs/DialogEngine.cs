@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using PractitionerBot.Chat;
-using PractitionerBot.Chat.Commands;
+using PractitionerBot.Conversations;
 using PractitionerBot.Localization;
-using PractitionerBot.PeerExchange;
 
 namespace PractitionerBot.Dialogs;
 

@@ -1,4 +1,5 @@
-using PractitionerBot.Chat;
+using PractitionerBot.Cards;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Dialogs;
 
@@ -16,6 +17,10 @@ public sealed record DialogPromptReply(
 {
     /// <summary>"Back to setting up your profile:" when the step is asked again after something else.</summary>
     public string? LeadIn { get; init; }
+
+    public override AdaptiveCard ToCard() => PromptCard.Prompt(this);
+
+    public override string ToMarkdown() => PromptCard.Markdown(this);
 }
 
 public sealed record PromptChoice(string Value, string Title);

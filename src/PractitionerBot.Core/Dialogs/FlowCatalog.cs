@@ -1,3 +1,5 @@
+using PractitionerBot.Conversations;
+
 namespace PractitionerBot.Dialogs;
 
 /// <summary>The loaded flows, and the display titles of the answers they store.</summary>

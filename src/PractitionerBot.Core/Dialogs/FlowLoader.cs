@@ -20,7 +20,7 @@ public static class FlowLoader
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonSchema>> Schemas = new();
 
     /// <summary>Files in the folder that are not flows.</summary>
-    private static readonly string[] NotFlows = ["texts.yaml", Chat.Commands.CommandTable.File];
+    private static readonly string[] NotFlows = ["texts.yaml", CommandTable.File];
 
     public static IReadOnlyDictionary<string, FlowDefinition> LoadAll(string folder, IReadOnlySet<string> actions)
     {

@@ -16,7 +16,8 @@ public interface IFeedbackStore
     Task<int> EraseUserAsync(string userKey, CancellationToken cancellationToken);
 }
 
-public sealed class SqliteFeedbackStore(Database database, TimeProvider time) : IFeedbackStore
+/// <summary>Feedback in the bot's database, SQLite or PostgreSQL alike (<see cref="Database"/> hides the difference).</summary>
+public sealed class FeedbackStore(Database database, TimeProvider time) : IFeedbackStore
 {
     public Task RecordAsync(FeedbackEntry entry, CancellationToken cancellationToken) =>
         database.ExecuteAsync("""

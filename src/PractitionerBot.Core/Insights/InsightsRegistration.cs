@@ -1,14 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using PractitionerBot.Composition;
 
 namespace PractitionerBot.Insights;
 
 public static class InsightsRegistration
 {
-    /// <summary>Question records for the coordinators' insights and the report built from them (options bound by the host).</summary>
+    /// <summary>Section "Insights", question records for the coordinators' insights and the report built from them.</summary>
     public static IServiceCollection AddInsights(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<InsightsOptions>>().Value);
+        services.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
         services.AddSingleton<MemberHash>();
         services.AddSingleton<QuestionInsights>();
         services.AddSingleton<InsightsQueries>();

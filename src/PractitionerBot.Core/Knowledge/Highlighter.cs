@@ -1,4 +1,5 @@
 using System.Text;
+using PractitionerBot.Knowledge.Model;
 
 namespace PractitionerBot.Knowledge;
 

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis;
+using PractitionerBot.Knowledge.Index;
 
 namespace PractitionerBot.Knowledge;
 

@@ -1,3 +1,5 @@
+using PractitionerBot.Knowledge.Index;
+
 namespace PractitionerBot.Knowledge;
 
 /// <summary>What the knowledge base found for a question.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Semantic;
 
 namespace PractitionerBot.Knowledge;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Model;
 
 namespace PractitionerBot.Knowledge;
 

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Translation;
 
 namespace PractitionerBot.Knowledge;

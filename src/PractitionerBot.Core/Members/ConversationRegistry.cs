@@ -1,3 +1,4 @@
+using PractitionerBot.Conversations;
 using PractitionerBot.Storage;
 
 namespace PractitionerBot.Members;
@@ -16,7 +17,7 @@ public sealed class ConversationRegistry(Database database, TimeProvider time)
             """, cancellationToken, ("$k", userKey), ("$c", conversationId), ("$r", conversationReference), ("$t", time.Utc()));
 
     /// <summary>Keeps where a member can be reached 1:1, from a message in their personal chat.</summary>
-    public Task RememberAsync(Chat.IncomingMessage message, CancellationToken cancellationToken) =>
+    public Task RememberAsync(Conversations.IncomingMessage message, CancellationToken cancellationToken) =>
         message.ConversationType == "personal" && message.ConversationReference is { } reference && message.UserId.Length > 0
             ? RememberAsync(UserKey.For(message.ChannelId, message.UserId), message.ConversationId, reference, cancellationToken)
             : Task.CompletedTask;

@@ -1,5 +1,4 @@
-using PractitionerBot.Chat;
-using PractitionerBot.Knowledge;
+using PractitionerBot.Conversations;
 using PractitionerBot.Localization;
 using PractitionerBot.WorkingGroups;
 

@@ -1,4 +1,4 @@
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Localization;
 using PractitionerBot.WorkingGroups;
@@ -6,7 +6,12 @@ using PractitionerBot.WorkingGroups;
 namespace PractitionerBot.Members;
 
 /// <summary>The member's profile as they see it.</summary>
-public sealed record ProfileReply(string Title, IReadOnlyList<(string Label, string Value)> Fields, string Note, string EditLabel, string ForgetLabel) : Reply;
+public sealed record ProfileReply(string Title, IReadOnlyList<(string Label, string Value)> Fields, string Note, string EditLabel, string ForgetLabel) : Reply
+{
+    public override Cards.AdaptiveCard ToCard() => ProfileCard.Profile(this);
+
+    public override string ToMarkdown() => ProfileCard.Markdown(this);
+}
 
 public sealed class ProfileViews(ProfileStore profiles, FollowStore follows, IWorkingGroupDirectory groups, FlowCatalog catalog, BotTexts texts)
 {

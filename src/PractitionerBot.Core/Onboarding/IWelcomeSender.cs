@@ -1,4 +1,4 @@
-using PractitionerBot.PeerExchange;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Onboarding;
 

@@ -1,4 +1,4 @@
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Members;
 using PractitionerBot.WorkingGroups;
@@ -8,7 +8,9 @@ namespace PractitionerBot.Onboarding;
 /// <summary>"recommendGroups": routes what the member said about themselves and offers the groups that fit.</summary>
 public sealed class RecommendGroupsAction(WorkingGroupRouter router, FlowCatalog catalog) : IDialogAction
 {
-    public string Name => "recommendGroups";
+    public const string ActionName = "recommendGroups";
+
+    public string Name => ActionName;
 
     public Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
@@ -34,7 +36,9 @@ public sealed class RecommendGroupsAction(WorkingGroupRouter router, FlowCatalog
 /// <summary>"saveProfile": stores the answers and follows at once, and only with consent (nothing half-saved).</summary>
 public sealed class SaveProfileAction(ProfileStore profiles, FollowStore follows, TimeProvider time) : IDialogAction
 {
-    public string Name => "saveProfile";
+    public const string ActionName = "saveProfile";
+
+    public string Name => ActionName;
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken)
     {
@@ -51,7 +55,9 @@ public sealed class SaveProfileAction(ProfileStore profiles, FollowStore follows
 /// <summary>"showSummary": the profile card and how to ask a question.</summary>
 public sealed class ShowSummaryAction(ProfileViews views) : IDialogAction
 {
-    public string Name => "showSummary";
+    public const string ActionName = "showSummary";
+
+    public string Name => ActionName;
 
     public async Task<IReadOnlyList<Reply>> RunAsync(DialogContext context, DialogState state, CancellationToken cancellationToken) =>
         [await views.ProfileAsync(context.Message, context.Language, cancellationToken), new TextReply(views.Texts.Get("help", context.Language))];

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PractitionerBot.Announcements;
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Localization;
-using PractitionerBot.Members;
-using PractitionerBot.PeerExchange;
 
 namespace PractitionerBot.Onboarding;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
+using PractitionerBot.Dialogs;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
 using PractitionerBot.WorkingGroups;

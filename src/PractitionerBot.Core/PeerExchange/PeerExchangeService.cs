@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
 using PractitionerBot.WorkingGroups;

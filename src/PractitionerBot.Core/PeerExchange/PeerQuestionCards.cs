@@ -1,4 +1,4 @@
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Localization;
 using PractitionerBot.Members;
 using PractitionerBot.WorkingGroups;

@@ -1,3 +1,4 @@
+using PractitionerBot.Conversations;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.PeerExchange;

@@ -1,4 +1,4 @@
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.PeerExchange;
 

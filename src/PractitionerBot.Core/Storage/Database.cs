@@ -18,6 +18,12 @@ public abstract class Database
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Creates or upgrades the schema. Run once, by the start-up step that says so (the host's StorageStartup), never while
+    /// services are being constructed: a database that cannot be used stops start-up there, with the key named.
+    /// </summary>
+    public abstract void Migrate();
+
+    /// <summary>
     /// Ends a SELECT that picks rows to claim: PostgreSQL locks them and skips rows another instance is
     /// claiming at that moment; SQLite has one writer at a time, so it needs nothing.
     /// </summary>

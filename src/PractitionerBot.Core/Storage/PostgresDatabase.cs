@@ -18,7 +18,6 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable, IDisposable
     public PostgresDatabase(string connectionString)
     {
         _source = NpgsqlDataSource.Create(connectionString);
-        Migrate();
     }
 
     public override string Provider => "postgres";
@@ -33,7 +32,20 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable, IDisposable
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _source.OpenConnectionAsync(cancellationToken);
 
-    private void Migrate()
+    public override void Migrate()
+    {
+        try
+        {
+            MigrateOnce();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            // The message names the key; the password is never part of it.
+            throw new InvalidDataException($"Storage:ConnectionString: cannot use the PostgreSQL database ({ex.Message})", ex);
+        }
+    }
+
+    private void MigrateOnce()
     {
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();

@@ -26,7 +26,6 @@ public sealed class SqliteDatabase : Database
             // The provider also retries busy commands until this runs out: keep it a bound above busy_timeout.
             DefaultTimeout = busyTimeoutSeconds * 2,
         }.ToString();
-        Migrate();
     }
 
     public string Path { get; }
@@ -69,7 +68,7 @@ public sealed class SqliteDatabase : Database
     /// <summary>The schema steps with SQLite's auto-numbered ids; <c>PRAGMA user_version</c> counts the steps applied.</summary>
     private static readonly string[] Migrations = Schema.Steps("INTEGER PRIMARY KEY AUTOINCREMENT");
 
-    private void Migrate()
+    public override void Migrate()
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();

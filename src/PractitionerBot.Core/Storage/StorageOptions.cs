@@ -46,18 +46,6 @@ public sealed class StorageOptions
         }
     }
 
-    /// <summary>The database the settings name; PostgreSQL's schema is created or upgraded here, at start-up.</summary>
-    public Database Open()
-    {
-        if (Provider != "postgres") return new SqliteDatabase(SqlitePath, BusyTimeoutSeconds);
-        try
-        {
-            return new PostgresDatabase(ConnectionString!);
-        }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            // The message names the key; the password is never part of it.
-            throw new InvalidDataException($"Storage:ConnectionString: cannot use the PostgreSQL database ({ex.Message})", ex);
-        }
-    }
+    /// <summary>The database the settings name; its schema is created or upgraded later, by <see cref="Database.Migrate"/> at start-up.</summary>
+    public Database Open() => Provider != "postgres" ? new SqliteDatabase(SqlitePath, BusyTimeoutSeconds) : new PostgresDatabase(ConnectionString!);
 }

@@ -3,9 +3,8 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Hosting;
-using PractitionerBot.PeerExchange;
 
 namespace PractitionerBot.Bot;
 

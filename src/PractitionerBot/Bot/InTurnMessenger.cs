@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using PractitionerBot.Chat;
-using PractitionerBot.PeerExchange;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Bot;
 

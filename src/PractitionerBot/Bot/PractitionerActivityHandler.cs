@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
-using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using PractitionerBot.Cards;
 using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Bot;
 

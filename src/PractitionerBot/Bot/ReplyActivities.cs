@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using PractitionerBot.Cards;
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 
 namespace PractitionerBot.Bot;
 
@@ -22,7 +22,7 @@ internal static class ReplyActivities
         if (RendersCards(channelId) && AdaptiveCardRenderer.Render(reply) is { } card)
         {
             var json = card.ToJsonString();
-            if (System.Text.Encoding.UTF8.GetByteCount(json) <= AdaptiveCard.MaxBytes)
+            if (AdaptiveCard.Fits(json))
             {
                 var activity = MessageFactory.Attachment(new Attachment
                 {

@@ -1,12 +1,11 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using PractitionerBot.Announcements;
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Onboarding;
-using PractitionerBot.PeerExchange;
 
 namespace PractitionerBot.Bot;
 

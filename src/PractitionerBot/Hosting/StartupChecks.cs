@@ -8,7 +8,7 @@ namespace PractitionerBot.Hosting;
 /// Loads the data files the bot cannot work without (flows, texts, working groups) while the host
 /// starts, so a broken file stops start-up with its name instead of failing the first member.
 /// </summary>
-internal sealed partial class StartupChecks(FlowCatalog flows, BotTexts texts, IWorkingGroupDirectory groups, PeerExchange.RoleOptions roles,
+internal sealed partial class StartupChecks(FlowCatalog flows, BotTexts texts, IWorkingGroupDirectory groups, Dialogs.RoleOptions roles,
     Chat.Commands.CommandRouter commands, ILogger<StartupChecks> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

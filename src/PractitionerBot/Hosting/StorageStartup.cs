@@ -7,6 +7,7 @@ internal sealed partial class StorageStartup(Database database, ILogger<StorageS
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        database.Migrate();
         LogReady(log, database.Provider, database.SchemaVersion);
         return Task.CompletedTask;
     }

@@ -91,7 +91,7 @@ public sealed partial class CommandTableTests
     {
         foreach (var (key, byLanguage) in BotTexts.Load(Path.Combine(DialogsPath, "texts.yaml")).All)
             foreach (var (language, text) in byLanguage) yield return ($"texts.yaml {key}", language, text);
-        var actions = PractitionerBot.Onboarding.DialogActionNames.All;
+        var actions = PractitionerBot.Tests.Dialogs.ShippedDialogActions.Names;
         foreach (var flow in FlowLoader.LoadAll(DialogsPath, actions).Values)
             foreach (var step in flow.Steps.Values)
                 foreach (var localized in new[] { step.Text, step.Prompt }.OfType<Localized>())

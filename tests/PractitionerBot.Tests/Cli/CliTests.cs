@@ -37,6 +37,15 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task IndexBuild_WithAMissingCorpus_StopsNamingTheKey_AsTheBotDoes()
+    {
+        var (code, output, error) = await RunAsync("index", "build", "--corpus", _dir.File("no-such-corpus"), "--index", _dir.File("idx"));
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("Knowledge:CorpusPath: '" + _dir.File("no-such-corpus") + "' does not exist", error);
+    }
+
+    [Fact]
     public async Task AskJson_PrintsTheDocumentedShape()
     {
         var (code, output, _) = await RunAsync("ask", "What risk assessment tools exist for returnees?", "--json", "--top", "2", "--index", _dir.File("idx"),

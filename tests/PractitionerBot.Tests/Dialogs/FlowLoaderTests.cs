@@ -1,5 +1,4 @@
 using PractitionerBot.Dialogs;
-using PractitionerBot.Onboarding;
 using PractitionerBot.Tests.Infrastructure;
 
 namespace PractitionerBot.Tests.Dialogs;
@@ -14,7 +13,7 @@ public sealed class FlowLoaderTests : IDisposable
     private string Load(string yaml)
     {
         File.WriteAllText(_dir.File("broken.yaml"), yaml);
-        var error = Assert.Throws<InvalidDataException>(() => FlowLoader.LoadAll(_dir.Path, DialogActionNames.All));
+        var error = Assert.Throws<InvalidDataException>(() => FlowLoader.LoadAll(_dir.Path, ShippedDialogActions.Names));
         return error.Message;
     }
 
@@ -23,7 +22,7 @@ public sealed class FlowLoaderTests : IDisposable
     [Fact]
     public void TheShippedFlows_Load()
     {
-        var flows = FlowLoader.LoadAll(Path.Combine(RepoPaths.Root, "dialogs"), DialogActionNames.All);
+        var flows = FlowLoader.LoadAll(Path.Combine(RepoPaths.Root, "dialogs"), ShippedDialogActions.Names);
         Assert.Contains("onboarding", flows.Keys);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge;
 using PractitionerBot.Tests.Infrastructure;
 

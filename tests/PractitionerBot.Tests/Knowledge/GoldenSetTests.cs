@@ -1,9 +1,10 @@
-using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Evaluation;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
 using PractitionerBot.Knowledge.Semantic;
-using PractitionerBot.Tests.Knowledge.Semantic;
+using PractitionerBot.Knowledge;
 using PractitionerBot.Tests.Infrastructure;
+using PractitionerBot.Tests.Knowledge.Semantic;
 using PractitionerBot.WorkingGroups;
 
 namespace PractitionerBot.Tests.Knowledge;

@@ -1,7 +1,8 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DocumentFormat.OpenXml;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Model;
 using PractitionerBot.Tests.Infrastructure;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
@@ -90,11 +91,11 @@ public sealed class IngestionTests : IDisposable
     public void Splitter_KeepsHeadingsAndCutsLongSectionsIntoWindows()
     {
         var longText = string.Join("\n\n", Enumerable.Range(0, 30).Select(i => $"Paragraph {i} has a handful of words about local prevention work."));
-        var doc = new PractitionerBot.Knowledge.CorpusDocument("d", "T", ["local"], 2020, "guidance", "en",
-            new PractitionerBot.Knowledge.SourceReference("T"), [new("Long section", longText), new("Short", "Tiny.")]);
+        var doc = new PractitionerBot.Knowledge.Model.CorpusDocument("d", "T", ["local"], 2020, "guidance", "en",
+            new PractitionerBot.Knowledge.Model.SourceReference("T"), [new("Long section", longText), new("Short", "Tiny.")]);
         var passages = new PassageSplitter(maxWords: 60).Split(doc);
         Assert.True(passages.Count > 3);
-        Assert.All(passages, p => Assert.True(PractitionerBot.Knowledge.TextUtil.CountWords(p.Text) <= 60 || p.Section == "Long section"));
+        Assert.All(passages, p => Assert.True(PractitionerBot.Knowledge.Model.TextUtil.CountWords(p.Text) <= 60 || p.Section == "Long section"));
         Assert.Equal("Short", passages[^1].Section);
         Assert.Equal(passages.Count, passages.Select(p => p.Id).Distinct().Count());
     }

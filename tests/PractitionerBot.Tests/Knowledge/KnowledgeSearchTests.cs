@@ -1,5 +1,7 @@
-using PractitionerBot.Knowledge;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Model;
+using PractitionerBot.Knowledge;
 
 namespace PractitionerBot.Tests.Knowledge;
 

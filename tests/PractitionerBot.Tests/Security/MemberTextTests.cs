@@ -1,4 +1,4 @@
-using PractitionerBot.Chat;
+using PractitionerBot.Conversations;
 using PractitionerBot.Tests.Infrastructure;
 
 namespace PractitionerBot.Tests.Security;

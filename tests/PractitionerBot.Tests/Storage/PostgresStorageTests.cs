@@ -15,6 +15,7 @@ public sealed class PostgresStorageTests : StorageSuite, INeedsPostgres
         _database ??= await PostgresServer.CreateDatabaseAsync();
         var database = new PostgresDatabase(_database.ConnectionString);
         _opened.Add(database);
+        database.Migrate();
         return database;
     }
 
@@ -28,7 +29,12 @@ public sealed class PostgresStorageTests : StorageSuite, INeedsPostgres
     public async Task Open_ByInstancesStartingTogetherOnAnEmptyDatabase_MigratesOnce()
     {
         await using var empty = await PostgresServer.CreateDatabaseAsync();
-        var instances = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new PostgresDatabase(empty.ConnectionString))));
+        var instances = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            var database = new PostgresDatabase(empty.ConnectionString);
+            database.Migrate();
+            return database;
+        })));
         try
         {
             Assert.All(instances, d => Assert.Equal(instances[0].SchemaVersion, d.SchemaVersion));

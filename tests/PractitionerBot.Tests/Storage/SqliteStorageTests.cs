@@ -8,7 +8,12 @@ public sealed class SqliteStorageTests : StorageSuite, IDisposable
 {
     private readonly TempDir _dir = new();
 
-    protected override Task<Database> OpenAsync() => Task.FromResult<Database>(new SqliteDatabase(_dir.File("state.db")));
+    protected override Task<Database> OpenAsync()
+    {
+        var database = new SqliteDatabase(_dir.File("state.db"));
+        database.Migrate();
+        return Task.FromResult<Database>(database);
+    }
 
     protected override async Task<List<(string Table, string Column)>> TextColumnsAsync() =>
         await Db.QueryAsync("""

@@ -274,7 +274,7 @@ public abstract partial class StorageSuite : IAsyncLifetime
     [StorageFact]
     public async Task Feedback_Summary_CountsHelpfulAndNot()
     {
-        var feedback = new SqliteFeedbackStore(Db, Clock);
+        var feedback = new FeedbackStore(Db, Clock);
         await feedback.RecordAsync(new FeedbackEntry("m1", "doc", "p1", true, null), default);
         await feedback.RecordAsync(new FeedbackEntry("m1", "doc", "p2", true, null), default);
         await feedback.RecordAsync(new FeedbackEntry("m2", "doc", "p1", false, null), default);
@@ -284,7 +284,7 @@ public abstract partial class StorageSuite : IAsyncLifetime
     [StorageFact]
     public async Task Retention_DeletesOldFeedbackAndOldResolvedQuestionsOnly()
     {
-        var feedback = new SqliteFeedbackStore(Db, Clock);
+        var feedback = new FeedbackStore(Db, Clock);
         var questions = new PeerQuestionStore(Db, Clock);
         await feedback.RecordAsync(new FeedbackEntry("m1", "doc", "p1", true, "old"), default);
         var resolved = await questions.CreateAsync("local", "asker", null, null, "Resolved long ago", default);
@@ -313,7 +313,7 @@ public abstract partial class StorageSuite : IAsyncLifetime
         Assert.Equal(1, await new WelcomeStore(Db, Clock).EnqueueAsync("team-a", [new WelcomeRecipient(key, Welcome.Member, "{}")], default));
         await new ProfileStore(Db, Clock).SaveAsync(new MemberProfile(key, "teacher", null, "BE", "Gent", ["schools"], "en", Clock.GetUtcNow(), "{}"), default);
         await new FollowStore(Db, Clock).FollowAsync(key, "local", default);
-        await new SqliteFeedbackStore(Db, Clock).RecordAsync(new FeedbackEntry(key, "doc", "p", true, "q"), default);
+        await new FeedbackStore(Db, Clock).RecordAsync(new FeedbackEntry(key, "doc", "p", true, "q"), default);
         await new ConversationRegistry(Db, Clock).RememberAsync(key, "a:personal-erase", "{}", default);
         var questions = new PeerQuestionStore(Db, Clock);
         var asked = await questions.CreateAsync("local", key, "Name", "{}", "A question", default);

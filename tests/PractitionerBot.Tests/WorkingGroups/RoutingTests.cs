@@ -1,5 +1,6 @@
-using PractitionerBot.Knowledge;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge;
 using PractitionerBot.Tests.Infrastructure;
 using PractitionerBot.WorkingGroups;
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PractitionerBot.Answers;
 using PractitionerBot.Chat.Commands;
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Feedback;
 using PractitionerBot.Members;

@@ -1,3 +1,6 @@
+using PractitionerBot.Conversations;
+using PractitionerBot.Dialogs;
+
 namespace PractitionerBot.Chat.Commands;
 
 /// <summary>Runs the command a message asks for. Every command of the table has exactly one handler, checked at start-up.</summary>

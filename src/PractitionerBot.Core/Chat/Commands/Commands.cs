@@ -1,3 +1,5 @@
+using PractitionerBot.Answers;
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Members;
 using PractitionerBot.PeerExchange;

@@ -1,3 +1,4 @@
+using PractitionerBot.Conversations;
 using PractitionerBot.Dialogs;
 using PractitionerBot.Localization;
 

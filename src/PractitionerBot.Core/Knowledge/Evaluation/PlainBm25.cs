@@ -3,6 +3,8 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using PractitionerBot.Knowledge.Index;
+using PractitionerBot.Knowledge.Model;
 
 namespace PractitionerBot.Knowledge.Evaluation;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PractitionerBot.Knowledge.Model;
 
 namespace PractitionerBot.Knowledge.Ingestion;
 
@@ -68,3 +69,6 @@ public sealed class CorpusLoader(IReadOnlySet<string> knownGroups)
         return new CorpusLoadResult(documents, skipped, Fingerprint(path));
     }
 }
+
+/// <summary>The working groups a paper may name in its front matter; given by the working-group directory.</summary>
+public sealed record KnownWorkingGroups(IReadOnlySet<string> Ids);

@@ -1,5 +1,6 @@
-using YamlDotNet.Serialization;
+using PractitionerBot.Knowledge.Model;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization;
 
 namespace PractitionerBot.Knowledge.Ingestion;
 

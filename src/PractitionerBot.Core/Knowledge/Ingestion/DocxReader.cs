@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using PractitionerBot.Knowledge.Model;
 
 namespace PractitionerBot.Knowledge.Ingestion;
 

@@ -1,3 +1,5 @@
+using PractitionerBot.Knowledge.Model;
+
 namespace PractitionerBot.Knowledge.Ingestion;
 
 /// <summary>Reads one file format. Throws <see cref="CorpusFormatException"/> for a file it cannot use.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PractitionerBot.Knowledge.Model;
 
 namespace PractitionerBot.Knowledge.Ingestion;
 

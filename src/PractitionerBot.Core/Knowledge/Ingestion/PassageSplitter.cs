@@ -1,3 +1,5 @@
+using PractitionerBot.Knowledge.Model;
+
 namespace PractitionerBot.Knowledge.Ingestion;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using PractitionerBot.Knowledge.Ingestion.Pdf;
-using UglyToad.PdfPig;
+using PractitionerBot.Knowledge.Model;
 using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig;
 
 namespace PractitionerBot.Knowledge.Ingestion;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
+using PractitionerBot.Knowledge.Index;
 
 namespace PractitionerBot.Knowledge.Semantic;
 

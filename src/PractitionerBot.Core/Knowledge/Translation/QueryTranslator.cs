@@ -1,6 +1,7 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
+using Lucene.Net.Analysis;
+using PractitionerBot.Knowledge.Index;
 
 namespace PractitionerBot.Knowledge.Translation;
 

@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
@@ -8,6 +7,8 @@ using Lucene.Net.Analysis.Nl;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
+using Lucene.Net.Analysis;
+using PractitionerBot.Knowledge.Index;
 
 namespace PractitionerBot.Knowledge.Translation;
 
@@ -39,21 +40,13 @@ public sealed class SourceLanguageAnalyzer(string language, CharArraySet compoun
 
     private static readonly Dictionary<string, CharArraySet> StopWords = new()
     {
-        ["fr"] = Stops(FrenchAnalyzer.DefaultStopSet, QuestionWords["fr"]),
-        ["de"] = Stops(GermanAnalyzer.DefaultStopSet, QuestionWords["de"]),
-        ["nl"] = Stops(DutchAnalyzer.DefaultStopSet, QuestionWords["nl"]),
+        ["fr"] = PractitionerAnalyzer.StopSet(FrenchAnalyzer.DefaultStopSet, QuestionWords["fr"]),
+        ["de"] = PractitionerAnalyzer.StopSet(GermanAnalyzer.DefaultStopSet, QuestionWords["de"]),
+        ["nl"] = PractitionerAnalyzer.StopSet(DutchAnalyzer.DefaultStopSet, QuestionWords["nl"]),
     };
 
     public string Language { get; } = BilingualLexicon.SourceLanguages.Contains(language)
         ? language : throw new ArgumentOutOfRangeException(nameof(language), language, "fr, de or nl");
-
-    private static CharArraySet Stops(CharArraySet lucene, string[] extra)
-    {
-        var set = new CharArraySet(Version, lucene.Count + extra.Length, ignoreCase: true);
-        foreach (var word in lucene) set.Add(word);
-        foreach (var word in extra) set.Add(word);
-        return set.AsReadOnly();
-    }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

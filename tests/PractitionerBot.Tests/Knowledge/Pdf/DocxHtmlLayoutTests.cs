@@ -1,9 +1,9 @@
 using System.Security;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using PractitionerBot.Knowledge;
+using DocumentFormat.OpenXml;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Model;
 using PractitionerBot.Tests.Infrastructure;
 
 namespace PractitionerBot.Tests.Knowledge.Pdf;

@@ -1,6 +1,7 @@
-using PractitionerBot.Knowledge;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
 using PractitionerBot.Knowledge.Semantic;
+using PractitionerBot.Knowledge;
 using PractitionerBot.Tests.Infrastructure;
 using PractitionerBot.WorkingGroups;
 

@@ -1,6 +1,8 @@
-using PractitionerBot.Knowledge;
+using PractitionerBot.Knowledge.Index;
 using PractitionerBot.Knowledge.Ingestion;
+using PractitionerBot.Knowledge.Model;
 using PractitionerBot.Knowledge.Translation;
+using PractitionerBot.Knowledge;
 using PractitionerBot.Localization;
 
 namespace PractitionerBot.Tests.Knowledge.Translation;

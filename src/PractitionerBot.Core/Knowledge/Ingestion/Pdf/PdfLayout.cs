@@ -1,8 +1,9 @@
+using PractitionerBot.Knowledge.Model;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.DocumentLayoutAnalysis;
 
 namespace PractitionerBot.Knowledge.Ingestion.Pdf;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PractitionerBot.Knowledge.Model;
 
 namespace PractitionerBot.Knowledge.Ingestion.Pdf;
 
