@@ -48,7 +48,7 @@ internal static class LanguageReport
             foreach (var c in cases.Where(c => c.Answerable ? !(c.Answered && c.CitesExpected) : c.Answered))
                 misses.WriteLine(Invariant($"{language} {(c.Answerable ? "MISS" : "FALSE")} [{c.Evidence.Document:F2}] {c.Question.Question} -> {string.Join(", ", search.Ask(c.Question.Question, 3).Hits.Select(h => h.Passage.DocumentId))}"));
         }
-        if (tune && search is Knowledge.Semantic.HybridSearch && rows.Count > 1) TranslatedRule(rows.Skip(1).ToList(), options, stdout);
+        if (tune && search is HybridSearch && rows.Count > 1) TranslatedRule(rows.Skip(1).ToList(), options, stdout);
     }
 
     /// <summary>
