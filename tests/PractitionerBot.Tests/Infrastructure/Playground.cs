@@ -42,7 +42,7 @@ public sealed class Playground : IAsyncDisposable
         var bin = Path.Combine(folder, "node_modules", ".bin", "agentsplayground");
         if (!File.Exists(bin)) throw new InvalidOperationException("The Agents Playground is not installed: run 'npm ci' in tests/playground (the test build and .ci/run do).");
         var port = Ports.Free();
-        var start = new ProcessStartInfo(bin, ["-e", botEndpoint, "-c", "msteams", "-p", port.ToString(), "--disable-telemetry"])
+        var start = new ProcessStartInfo(bin, ["-e", botEndpoint, "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry"])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
