@@ -146,6 +146,7 @@ public static class Extensions
         services.AddTransient<IBot, PractitionerActivityHandler>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddProblemDetails();
+        services.AddHealth();
 
         // Insights for coordinators and metrics for operators.
         services.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
@@ -162,9 +163,7 @@ public static class Extensions
         endpoints.MapInsightsPage();
         endpoints.MapTelemetry();
         endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint messages) => messages.HandleAsync(http));
-        endpoints.MapGet("/healthz", (IKnowledgeBase knowledge) => knowledge.IsReady
-            ? Results.Ok(new { status = "ready", mode = knowledge.Mode == SearchMode.Hybrid ? "hybrid" : "lexical" })
-            : Results.Json(new { status = "starting", reason = "the knowledge index is being opened" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        endpoints.MapHealth();
         return endpoints;
     }
 
