@@ -152,6 +152,7 @@ public static class Extensions
         services.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
         services.AddInsights();
         services.AddInsightsPage();
+        services.AddApiKeyAuthentication();
         builder.AddTelemetry();
         return builder;
     }
