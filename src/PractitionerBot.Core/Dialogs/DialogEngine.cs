@@ -220,7 +220,7 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
         throw new InvalidOperationException("a flow loops without asking anything");
     }
 
-    private static (List<string>? Answer, string? Problem) Parse(FlowStep step, DialogState state, string input, LocalTexts local)
+    internal static (List<string>? Answer, string? Problem) Parse(FlowStep step, DialogState state, string input, LocalTexts local)
     {
         input = input.Trim();
         switch (step.Type)
