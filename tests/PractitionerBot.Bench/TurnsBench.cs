@@ -95,7 +95,7 @@ internal static class TurnsBench
         var table = new StringBuilder().AppendLine(TurnsResult.Header);
         foreach (var r in results) table.AppendLine(r.Row());
         table.AppendLine().AppendLine("Replies over the whole run, warm-up included (an answer card or the card that says the papers have no good answer both count as answered; anything else is an error):");
-        foreach (var r in results) table.AppendLine($"- {r.Name}: {string.Join(", ", r.Kinds.Select(k => $"{k.Count:N0} {k.Kind}"))}");
+        foreach (var r in results) table.AppendLine(CultureInfo.InvariantCulture, $"- {r.Name}: {string.Join(", ", r.Kinds.Select(k => $"{k.Count:N0} {k.Kind}"))}");
         var command = $"turns --users {users} --seconds {seconds} --warmup {warmup}" + (rates.Count > 0 ? $" --rate {Option(args, "--rate")}" : "")
                       + (gcs.Count > 0 ? $" --gc {Option(args, "--gc")}" : "") + string.Concat(Options(args, "--set").Select(kv => $" --set {kv}"));
         var section = $"{Start}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores (shared with other builds; load average in the table), .NET {Environment.Version}, " +

@@ -60,7 +60,7 @@ internal static class BenchSearchCommand
                     $"| {build.Passages:N0} | {build.Elapsed.TotalSeconds:F1} | {(hybrid is null ? "" : semanticClock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture))} | {(hybrid is null ? "" : (hybrid.Vectors.VectorBytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture))} | {(heapAfter - heapBefore) / 1048576.0:F0} | {Environment.WorkingSet / 1048576.0:F0} |"));
 
                 IKnowledgeSearch search = (IKnowledgeSearch?)hybrid ?? lexical;
-                var firstTerms = questions.Select(q => lexical.Terms(q).FirstOrDefault() ?? "prevent").ToList();
+                var firstTerms = questions.Select(q => lexical.Terms(q) is [var first, ..] ? first : "prevent").ToList();
                 int Pipeline(IKnowledgeSearch s, int i)
                 {
                     var reply = AnswerReplies.From(s.Ask(questions[i % questions.Count], 3), groups, texts);
@@ -83,7 +83,7 @@ internal static class BenchSearchCommand
             .AppendLine("|---:|---|---:|---:|---:|");
         foreach (var row in rows) table.AppendLine(row);
         table.AppendLine()
-            .AppendLine($"Index build and memory ({(semantic.Enabled ? semantic.Model + ", vectors from " + semantic.VectorsPath + " when the same text was embedded before" : "lexical only")}):")
+            .AppendLine(CultureInfo.InvariantCulture, $"Index build and memory ({(semantic.Enabled ? semantic.Model + ", vectors from " + semantic.VectorsPath + " when the same text was embedded before" : "lexical only")}):")
             .AppendLine()
             .AppendLine("| passages | Lucene index build s | dense index build s (embedding what is missing) | vectors MB | managed heap growth MB | process working set MB |")
             .AppendLine("|---:|---:|---:|---:|---:|---:|");

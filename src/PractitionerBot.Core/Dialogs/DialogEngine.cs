@@ -218,7 +218,7 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
         throw new InvalidOperationException("a flow loops without asking anything");
     }
 
-    private (List<string>? Answer, string? Problem) Parse(FlowStep step, DialogState state, string input, LocalTexts local)
+    internal static (List<string>? Answer, string? Problem) Parse(FlowStep step, DialogState state, string input, LocalTexts local)
     {
         input = input.Trim();
         switch (step.Type)
@@ -226,7 +226,7 @@ public sealed class DialogEngine(IReadOnlyDictionary<string, FlowDefinition> flo
             case "text":
                 var max = step.MaxLength ?? DefaultMaxLength;
                 if (input.Length == 0) return (null, local["reasonEmpty"]);
-                if (input.Length > max) return (null, local.Get("reasonTooLong", ("length", input.Length.ToString("N0")), ("max", max.ToString("N0"))));
+                if (input.Length > max) return (null, local.Get("reasonTooLong", ("length", input.Length.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)), ("max", max.ToString("N0", System.Globalization.CultureInfo.CurrentCulture))));
                 return step.Format switch
                 {
                     "datetime" when !DateTime.TryParse(input, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AllowWhiteSpaces, out _)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
 using YamlDotNet.Core;
+using PractitionerBot.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace PractitionerBot.Dialogs;
@@ -50,11 +51,15 @@ public static class FlowLoader
             using var reader = new StringReader(File.ReadAllText(file));
             yaml.Load(reader);
             if (yaml.Documents.Count == 0) throw new InvalidDataException($"{name}: the file is empty");
-            json = ToJson(yaml.Documents[0].RootNode);
+            json = YamlJson.ToJson(yaml.Documents[0].RootNode);
         }
         catch (YamlException ex)
         {
             throw new InvalidDataException($"{name}: malformed YAML at line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message}");
+        }
+        catch (YamlJsonException ex)
+        {
+            throw new InvalidDataException($"{name}: line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}");
         }
 
         using var document = System.Text.Json.JsonDocument.Parse(json?.ToJsonString() ?? "null");
@@ -129,7 +134,7 @@ public static class FlowLoader
                     Loc(c["title"])!,
                     c["synonyms"]?.AsArray().Select(x => x!.GetValue<string>()).ToList() ?? [])).ToList(),
                 Str(s["choicesFrom"]),
-                s["maxLength"] is JsonValue max ? max.GetValue<int>() : null,
+                s["maxLength"] is JsonValue max ? (int)max.GetValue<long>() : null, // the schema keeps it within 1 to 4000
                 s["skippable"] is not JsonValue skippable || skippable.GetValue<bool>(),
                 Str(s["format"]))
             {
@@ -146,25 +151,4 @@ public static class FlowLoader
 
     private static Localized? Loc(JsonNode? node) =>
         node is JsonObject o ? new Localized(o.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>())) : null;
-
-    /// <summary>YAML to JSON: scalars that look like numbers or booleans become numbers and booleans.</summary>
-    private static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JsonObject(map.Children.Select(c =>
-            KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => null,
-    };
-
-    private static JsonNode? Scalar(YamlScalarNode scalar)
-    {
-        var value = scalar.Value ?? "";
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
-            return JsonValue.Create(value);
-        if (value is "true" or "false") return JsonValue.Create(value == "true");
-        if (value is "null" or "~" or "") return null;
-        if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i)) return JsonValue.Create(i);
-        return JsonValue.Create(value);
-    }
 }

@@ -49,7 +49,7 @@ internal static class PromptCard
     {
         var sb = new StringBuilder();
         if (p.LeadIn is not null) sb.Append("**").Append(p.LeadIn).Append("**\n\n");
-        if (p.Problem is not null) sb.Append("_").Append(p.Problem).Append("_\n\n");
+        if (p.Problem is not null) sb.Append('_').Append(p.Problem).Append("_\n\n");
         sb.Append(p.Prompt);
         if (p.Choices.Count > 0)
             sb.Append("\n\n").Append(string.Join('\n', p.Choices.Select((c, i) => $"{i + 1}. {c.Title}")));

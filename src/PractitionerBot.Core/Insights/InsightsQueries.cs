@@ -16,7 +16,7 @@ public sealed class InsightsQueries(Database database, IWorkingGroupDirectory gr
         var questions = await database.QueryAsync("""
             SELECT asked_utc, language, working_groups, answered, terms, member_hash, salt_period FROM insight_questions WHERE asked_utc >= $from;
             """, r => new Row(DateTimeOffset.Parse(r.GetString(0), CultureInfo.InvariantCulture), r.GetString(1),
-            r.GetString(2).Split(' ', StringSplitOptions.RemoveEmptyEntries), r.Int(3) == 1, r.GetString(4), r.GetString(5), Convert.ToInt64(r.GetValue(6))),
+            r.GetString(2).Split(' ', StringSplitOptions.RemoveEmptyEntries), r.Int(3) == 1, r.GetString(4), r.GetString(5), Convert.ToInt64(r.GetValue(6), CultureInfo.InvariantCulture)),
             cancellationToken, since);
         var feedback = await database.QueryAsync("SELECT document_id, helpful FROM feedback WHERE created_utc >= $from;",
             r => (Document: r.NullableString(0) ?? "", Helpful: r.Int(1) == 1), cancellationToken, since);

@@ -45,7 +45,7 @@ public sealed class MemberHash(Database database, InsightsOptions options, TimeP
         var salts = new List<(long Period, string Salt)>();
         await using (var read = connection.Command(transaction, "SELECT period, salt FROM insight_salts;"))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken)) salts.Add((Convert.ToInt64(reader.GetValue(0)), reader.GetString(1)));
+            while (await reader.ReadAsync(cancellationToken)) salts.Add((Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1)));
         var rows = 0;
         foreach (var (period, salt) in salts)
         {

@@ -72,7 +72,14 @@ public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeInd
 
     public void Dispose()
     {
-        lock (_gate) _index?.Dispose();
+        lock (_gate)
+        {
+            // Nothing keeps the closed index: questions are answered "not ready", and Open starts from a fresh one.
+            Volatile.Write(ref _hybrid, null);
+            Volatile.Write(ref _search, null);
+            _index?.Dispose();
+            _index = null;
+        }
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,

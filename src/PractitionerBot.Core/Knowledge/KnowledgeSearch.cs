@@ -184,7 +184,7 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
             if (known.Count == 0)
             {
                 // Like an unknown English word: matched approximately, at a discount.
-                var text = english.Count > 0 ? english[0][0] : concept.NativeTerms.FirstOrDefault() ?? concept.Surface.ToLowerInvariant();
+                var text = english.Count > 0 ? english[0][0] : concept.NativeTerms.Count > 0 ? concept.NativeTerms[0] : concept.Surface.ToLowerInvariant();
                 var weight = Math.Log(1 + (docCount + 0.5) / 0.5);
                 weighted.Add(new WeightedTerm(text, concept.Translated ? weight : weight * options.UntranslatedWeight, false));
             }

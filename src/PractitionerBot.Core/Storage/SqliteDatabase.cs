@@ -81,7 +81,7 @@ public sealed class SqliteDatabase : Database
         using var version = connection.CreateCommand();
         version.Transaction = transaction;
         version.CommandText = "PRAGMA user_version;";
-        var current = Convert.ToInt32(version.ExecuteScalar());
+        var current = Convert.ToInt32(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         for (var i = current; i < Migrations.Length; i++)
         {
             using var step = connection.CreateCommand();

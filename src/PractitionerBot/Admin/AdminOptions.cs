@@ -38,24 +38,3 @@ public sealed class AdminOptions
         return role;
     }
 }
-
-/// <summary>Requires a bearer API key with a role allowed to call the endpoint: 401 without a valid key, 403 with the wrong role.</summary>
-internal sealed class ApiKeyFilter(params string[] roles) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value;
-        var header = http.Request.Headers.Authorization.ToString();
-        // The scheme is case-insensitive (RFC 9110); the key is not.
-        var role = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? options.RoleOf(header["Bearer ".Length..].Trim()) : null;
-        if (role is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Results.Problem(title: "Unauthorized", detail: "Send a valid API key as 'Authorization: Bearer KEY'.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-        if (!roles.Contains(role))
-            return Results.Problem(title: "Forbidden", detail: $"An API key with role '{role}' may not do this.", statusCode: StatusCodes.Status403Forbidden);
-        return await next(context);
-    }
-}

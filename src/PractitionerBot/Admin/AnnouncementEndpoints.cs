@@ -15,29 +15,23 @@ internal static class AnnouncementEndpoints
     public static IEndpointRouteBuilder MapAnnouncements(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/announcements");
-        var read = new ApiKeyFilter(AdminOptions.Reader, AdminOptions.Publisher);
-        var publish = new ApiKeyFilter(AdminOptions.Publisher);
+        var read = api.MapGroup("").RequireAuthorization(ApiKeyAuthentication.ReadPolicy);
+        var publish = api.MapGroup("").RequireAuthorization(ApiKeyAuthentication.PublishPolicy);
 
-        api.MapGet("/", async (AnnouncementService service, CancellationToken ct) =>
-            Results.Ok((await service.ListAsync(ct)).Select(a => new { a.Id, a.Kind, a.Title, status = Status(a.Status), a.WorkingGroups })))
-            .AddEndpointFilter(read);
-        api.MapGet("/{id}", async (string id, AnnouncementService service, CancellationToken ct) =>
-            await service.GetAsync(id, ct) is { } a ? Results.Ok(await View(a, service, ct)) : NotFound(id))
-            .AddEndpointFilter(read);
-        api.MapPost("/", async (HttpRequest request, AnnouncementService service, CancellationToken ct) =>
+        read.MapGet("/", async (AnnouncementService service, CancellationToken ct) =>
+            Results.Ok((await service.ListAsync(ct)).Select(a => new { a.Id, a.Kind, a.Title, status = Status(a.Status), a.WorkingGroups })));
+        read.MapGet("/{id}", async (string id, AnnouncementService service, CancellationToken ct) =>
+            await service.GetAsync(id, ct) is { } a ? Results.Ok(await View(a, service, ct)) : NotFound(id));
+        publish.MapPost("/", async (HttpRequest request, AnnouncementService service, CancellationToken ct) =>
             await ReadAsync(request, ct) is not { } body ? BadJson()
-            : Outcome(await service.CreateAsync(body, ct), a => Results.Created($"/api/announcements/{a.Id}", new { id = a.Id, status = Status(a.Status) })))
-            .AddEndpointFilter(publish);
-        api.MapPut("/{id}", async (string id, HttpRequest request, AnnouncementService service, CancellationToken ct) =>
+            : Outcome(await service.CreateAsync(body, ct), a => Results.Created($"/api/announcements/{a.Id}", new { id = a.Id, status = Status(a.Status) })));
+        publish.MapPut("/{id}", async (string id, HttpRequest request, AnnouncementService service, CancellationToken ct) =>
             await ReadAsync(request, ct) is not { } body ? BadJson()
-            : Outcome(await service.UpdateAsync(id, body, ct), a => Results.Ok(new { id = a.Id, status = Status(a.Status) }), id))
-            .AddEndpointFilter(publish);
-        api.MapPost("/{id}/publish", async (string id, AnnouncementService service, CancellationToken ct) =>
-            Outcome(await service.PublishAsync(id, ct), a => Results.Ok(new { id = a.Id, status = Status(a.Status) }), id))
-            .AddEndpointFilter(publish);
-        api.MapPost("/{id}/cancel", async (string id, AnnouncementService service, CancellationToken ct) =>
-            Outcome(await service.CancelAsync(id, ct), a => Results.Ok(new { id = a.Id, status = Status(a.Status) }), id))
-            .AddEndpointFilter(publish);
+            : Outcome(await service.UpdateAsync(id, body, ct), a => Results.Ok(new { id = a.Id, status = Status(a.Status) }), id));
+        publish.MapPost("/{id}/publish", async (string id, AnnouncementService service, CancellationToken ct) =>
+            Outcome(await service.PublishAsync(id, ct), a => Results.Ok(new { id = a.Id, status = Status(a.Status) }), id));
+        publish.MapPost("/{id}/cancel", async (string id, AnnouncementService service, CancellationToken ct) =>
+            Outcome(await service.CancelAsync(id, ct), a => Results.Ok(new { id = a.Id, status = Status(a.Status) }), id));
 
         // Opened from the card by members' browsers: public, but only for published events.
         api.MapGet("/{id}/event.ics", async (string id, AnnouncementService service, CancellationToken ct) =>

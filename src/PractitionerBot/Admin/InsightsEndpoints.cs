@@ -16,7 +16,8 @@ internal static class InsightsEndpoints
 
     public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/insights", async (HttpRequest request, InsightsQueries queries, IOptions<RetentionOptions> retention, CancellationToken ct) =>
+        var api = endpoints.MapGroup("/api/insights").RequireAuthorization(ApiKeyAuthentication.ReadPolicy);
+        api.MapGet("", async (HttpRequest request, InsightsQueries queries, IOptions<RetentionOptions> retention, CancellationToken ct) =>
         {
             var (days, problem) = ParseDays(request.Query["days"], retention.Value.InsightsDays);
             if (problem is not null) return Results.Problem(title: "Bad days", detail: problem, statusCode: 400);
@@ -26,7 +27,7 @@ internal static class InsightsEndpoints
             var report = await queries.BuildAsync(days, ct);
             var csv = format == "csv" || (format == "" && request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
             return csv ? Results.Text(InsightsCsv.Write(report), "text/csv; charset=utf-8") : Results.Json(report, Json);
-        }).AddEndpointFilter(new ApiKeyFilter(AdminOptions.Reader, AdminOptions.Publisher));
+        });
         return endpoints;
     }
 

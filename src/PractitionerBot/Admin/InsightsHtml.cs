@@ -14,6 +14,7 @@ internal static class InsightsHtml
     private static readonly Series Delivered = new("delivered", "answered");
     private static readonly Series Failed = new("failed", "abstained");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly int[] Periods = [7, 30, 90, 365];
 
     public static string SignIn(string tokenField, string token, string? error) => Page("Sign in", $"""
         <main id="main" class="narrow">
@@ -39,7 +40,7 @@ internal static class InsightsHtml
             <p>{Date(r.From)} to {Date(r.To)} ({days} days). No question text and nobody's identity is kept; topics show once {minMembers} different members asked them.</p>
             <div class="controls">
             <form method="get" action="/insights"><label for="days">Period</label>
-            <select id="days" name="days">{string.Concat(new[] { 7, 30, 90, 365 }.Where(d => d <= maxDays).Append(days).Distinct().Order()
+            <select id="days" name="days">{string.Concat(Periods.Where(d => d <= maxDays).Append(days).Distinct().Order()
                 .Select(d => $"<option value=\"{d}\"{(d == days ? " selected" : "")}>last {d} days</option>"))}</select>
             <button type="submit">Show</button></form>
             <form method="post" action="/insights/sign-out"><input type="hidden" name="{HtmlEncode(tokenField)}" value="{HtmlEncode(token)}"><button type="submit">Sign out</button></form>

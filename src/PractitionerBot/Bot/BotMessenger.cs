@@ -10,7 +10,7 @@ namespace PractitionerBot.Bot;
 
 /// <summary>Proactive sends and updates through the Bot Framework adapter (answers to askers, channel cards).</summary>
 internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions<BotAuthOptions> auth, Announcements.AnnouncementOptions options,
-    ILogger<BotMessenger> log) : IMessenger
+    TimeProvider time, ILogger<BotMessenger> log) : IMessenger
 {
     public static string Serialize(ConversationReference reference) => JsonConvert.SerializeObject(reference);
 
@@ -78,7 +78,7 @@ internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions
         catch (Microsoft.Bot.Schema.ErrorResponseException e)
         {
             LogSendFailed(log, $"HTTP {(int)e.Response.StatusCode}");
-            return new SendResult(false, Error: $"Teams answered {(int)e.Response.StatusCode}", Status: (int)e.Response.StatusCode, RetryAfter: RetryAfter(e));
+            return new SendResult(false, Error: $"Teams answered {(int)e.Response.StatusCode}", Status: (int)e.Response.StatusCode, RetryAfter: Bot.RetryAfter.Of(e, time.GetUtcNow()));
         }
         catch (Exception e) when (e is HttpRequestException or UnauthorizedAccessException or IOException
                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -87,11 +87,6 @@ internal sealed partial class BotMessenger(PractitionerAdapter adapter, IOptions
             return new SendResult(false, Error: e is OperationCanceledException ? "Teams did not answer in time" : "Teams could not be reached");
         }
     }
-
-    private static TimeSpan? RetryAfter(Microsoft.Bot.Schema.ErrorResponseException e) =>
-        e.Response?.Headers is { } headers && headers.TryGetValue("Retry-After", out var values)
-        && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds) : null;
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Proactive message failed: {ErrorType}")]
     private static partial void LogSendFailed(ILogger logger, string errorType);

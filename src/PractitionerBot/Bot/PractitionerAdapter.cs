@@ -14,7 +14,7 @@ namespace PractitionerBot.Bot;
 internal sealed partial class PractitionerAdapter : CloudAdapter
 {
     private readonly ConnectorOptions _connector;
-    private readonly TimeProvider _time;
+    private readonly Polly.ResiliencePipeline _replies;
     private readonly TenantAllowList _tenants;
     private readonly ILogger<PractitionerAdapter> _log;
 
@@ -26,7 +26,7 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
         : base(auth, loggers.CreateLogger(SdkLogCategory + ".Builder.CloudAdapter"))
     {
         _connector = connector.Value;
-        _time = time;
+        _replies = ReplyResilience.Build(_connector, time, log);
         _tenants = tenants;
         _log = log;
         OnTurnError = async (turnContext, exception) =>
@@ -106,42 +106,15 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
     private async Task<ResourceResponse[]> SendWithRetryAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
     {
         using var span = Telemetry.BotTelemetry.Source.StartActivity("reply");
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(_connector.TimeoutSeconds));
-            TimeSpan? retryAfter;
-            try
-            {
-                return await base.SendActivitiesAsync(turnContext, [activity], timeout.Token);
-            }
-            catch (ErrorResponseException e) when (IsTransient(e) && attempt < _connector.MaxAttempts)
-            {
-                LogReplyRetried(_log, $"HTTP {(int)e.Response.StatusCode}", attempt);
-                if ((int)e.Response.StatusCode == 429) Telemetry.BotTelemetry.Throttled("reply");
-                retryAfter = RetryAfter(e);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                if (attempt >= _connector.MaxAttempts)
-                    throw new TimeoutException($"The Bot Connector did not answer {attempt} tries of {_connector.TimeoutSeconds} s.");
-                LogReplyRetried(_log, "timeout", attempt);
-                retryAfter = null;
-            }
-            Telemetry.BotTelemetry.ConnectorRetries.Add(1);
-            await Task.Delay(retryAfter ?? Backoff(attempt), _time, cancellationToken);
+            return await _replies.ExecuteAsync(async ct => await base.SendActivitiesAsync(turnContext, [activity], ct), cancellationToken);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new TimeoutException($"The Bot Connector did not answer {_connector.MaxAttempts} tries of {_connector.TimeoutSeconds} s.", e);
         }
     }
-
-    private static bool IsTransient(ErrorResponseException e) => e.Response is { StatusCode: var status } && ((int)status == 429 || (int)status >= 500);
-
-    private TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(_connector.RetryDelayMilliseconds * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble()));
-
-    private static TimeSpan? RetryAfter(ErrorResponseException e) =>
-        e.Response?.Headers is { } headers && headers.TryGetValue("Retry-After", out var values)
-        && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 30)) : null;
 
     private static bool IsStorageFailure(Exception exception)
     {
@@ -155,9 +128,6 @@ internal sealed partial class PractitionerAdapter : CloudAdapter
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Could not apologise or reset the conversation after a failed turn: {ErrorType}")]
     private static partial void LogRecoveryFailed(ILogger logger, string errorType);
-
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "The Bot Connector refused a reply ({Reason}) on try {Attempt}; trying again")]
-    private static partial void LogReplyRetried(ILogger logger, string reason, int attempt);
 }
 
 internal enum AdmissionStatus { Admitted, Unauthenticated, TenantRefused, AuthorityUnavailable }

@@ -78,10 +78,12 @@ public static class Extensions
         services.AddSingleton<IBot, PractitionerActivityHandler>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddProblemDetails();
+        services.AddHealth();
 
         // Insights for coordinators and metrics for operators.
         services.AddInsights();
         services.AddInsightsPage();
+        services.AddApiKeyAuthentication();
         builder.AddTelemetry();
         return builder;
     }
@@ -93,9 +95,7 @@ public static class Extensions
         endpoints.MapInsightsPage();
         endpoints.MapTelemetry();
         endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint messages) => messages.HandleAsync(http));
-        endpoints.MapGet("/healthz", (IKnowledgeBase knowledge) => knowledge.IsReady
-            ? Results.Ok(new { status = "ready", mode = knowledge.Mode == SearchMode.Hybrid ? "hybrid" : "lexical" })
-            : Results.Json(new { status = "starting", reason = "the knowledge index is being opened" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        endpoints.MapHealth();
         return endpoints;
     }
 }

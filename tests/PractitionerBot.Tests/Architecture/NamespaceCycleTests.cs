@@ -153,8 +153,8 @@ public sealed class NamespaceCycleTests
             onStack.Add(v);
             foreach (var w in edges.TryGetValue(v, out var to) ? to.Keys.ToList() : [])
             {
-                if (!index.ContainsKey(w)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
-                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                if (!index.TryGetValue(w, out var wIndex)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
+                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], wIndex);
             }
             if (low[v] != index[v]) return;
             var component = new List<string>();

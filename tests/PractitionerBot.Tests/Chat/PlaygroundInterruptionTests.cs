@@ -17,7 +17,7 @@ public sealed class PlaygroundInterruptionTests
     public async Task Onboarding_ThenAnnounce_AnsweringQuestionsAndCommandsAtEveryKindOfStep()
     {
         // A member typing this fast would meet the turn limit (Chat:TurnsPerMinute); this test is about flows.
-        await using var host = await BotHost.StartAsync(new Dictionary<string, string> { ["urls"] = $"http://127.0.0.1:{Ports.Free()}", ["Chat:TurnsPerMinute"] = "200" });
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string> { ["Chat:TurnsPerMinute"] = "200" });
         await using var teams = await Playground.StartAsync(host.MessagesEndpoint);
         var chat = teams.PersonalChat;
         var seen = 0;

@@ -66,9 +66,9 @@ public sealed class AnnounceCliTests : IAsyncLifetime
         Assert.True(body["audience"]!["followers"]!.GetValue<bool>());
         Assert.Equal(40, body["places"]!.GetValue<long>());
         // The example's dates are relative ("+60d 09:30"): resolved to local times in its zone, days from today.
-        Assert.Equal(BrusselsToday(60).ToString("yyyy-MM-dd") + "T09:30", body["startsAt"]!.GetValue<string>());
-        Assert.Equal(BrusselsToday(61).ToString("yyyy-MM-dd") + "T13:00", body["endsAt"]!.GetValue<string>());
-        Assert.Equal(BrusselsToday(45).ToString("yyyy-MM-dd") + "T23:59", body["deadline"]!.GetValue<string>());
+        Assert.Equal(BrusselsToday(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T09:30", body["startsAt"]!.GetValue<string>());
+        Assert.Equal(BrusselsToday(61).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T13:00", body["endsAt"]!.GetValue<string>());
+        Assert.Equal(BrusselsToday(45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T23:59", body["deadline"]!.GetValue<string>());
         Assert.Equal("Europe/Brussels", body["timeZone"]!.GetValue<string>());
         Assert.Equal("https://home-affairs.ec.europa.eu/networks/radicalisation-awareness-network-ran_en", body["url"]!.GetValue<string>());
         Assert.True(body.ContainsKey("publishAt"));

@@ -10,7 +10,7 @@ public sealed class CliTests : IDisposable
 {
     private readonly TempDir _dir = new();
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         var previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = RepoPaths.Root;

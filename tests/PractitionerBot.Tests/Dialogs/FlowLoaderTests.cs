@@ -65,6 +65,25 @@ public sealed class FlowLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Scalars_AreReadAsTheAnnouncementFilesReadThem_CapitalisedBooleansToo()
+    {
+        File.WriteAllText(_dir.File("flow.yaml"), Header + """
+              - id: first
+                type: text
+                prompt: {en: "The title:"}
+                store: title
+                maxLength: 200
+                skippable: False
+                next: done
+              - id: done
+                type: end
+            """);
+        var step = FlowLoader.LoadAll(_dir.Path, ShippedDialogActions.Names)["test"].Steps["first"];
+        Assert.Equal(200, step.MaxLength);
+        Assert.False(step.Skippable);
+    }
+
+    [Fact]
     public void MalformedYaml_NamesFileAndLine()
     {
         var message = Load(Header + "  - id: first\n    type: [unclosed\n");

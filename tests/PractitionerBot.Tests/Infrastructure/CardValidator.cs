@@ -21,14 +21,16 @@ public static class CardValidator
             WorkingDirectory = RepoPaths.CardValidator,
         };
         using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // Both pipes are read from the start, together: a process that fills one while the other is awaited never ends.
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.StandardInput.WriteAsync(new JsonArray(cards.Select(c => (JsonNode)c.DeepClone()).ToArray()).ToJsonString());
         process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Task.WhenAll(output, error);
         await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"card validator failed ({process.ExitCode}): {error}");
-        return JsonNode.Parse(output)!.AsArray()
+        if (process.ExitCode != 0) throw new InvalidOperationException($"card validator failed ({process.ExitCode}): {await error}");
+        return JsonNode.Parse(await output)!.AsArray()
             .Select(r => (IReadOnlyList<string>)r!["errors"]!.AsArray().Select(e => e!.GetValue<string>()).ToList())
             .ToList();
     }

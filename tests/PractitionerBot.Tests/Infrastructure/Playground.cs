@@ -41,8 +41,8 @@ public sealed class Playground : IAsyncDisposable
         var folder = Path.Combine(RepoPaths.Root, "tests", "playground");
         var bin = Path.Combine(folder, "node_modules", ".bin", "agentsplayground");
         if (!File.Exists(bin)) throw new InvalidOperationException("The Agents Playground is not installed: run 'npm ci' in tests/playground (the test build and .ci/run do).");
-        var port = Ports.Free();
-        var start = new ProcessStartInfo(bin, ["-e", botEndpoint, "-c", "msteams", "-p", port.ToString(), "--disable-telemetry"])
+        // Port 0: the playground binds a free port and says which.
+        var start = new ProcessStartInfo(bin, ["-e", botEndpoint, "-c", "msteams", "-p", "0", "--disable-telemetry"])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -53,7 +53,7 @@ public sealed class Playground : IAsyncDisposable
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) =>
         {
-            // "Listening on PORT": it silently picks another port when the one asked for is busy.
+            // "Listening on PORT".
             if (e.Data?.Trim() is { } line && line.StartsWith("Listening on ", StringComparison.Ordinal) && int.TryParse(line[13..], out var actual))
                 listening.TrySetResult(actual);
         };
@@ -187,8 +187,8 @@ public static class PlaygroundMessages
 }
 
 /// <summary>
-/// The tests that drive the Agents Playground run one at a time: each starts a Node process and a bot on a port probed
-/// free, and the onboarding test restarts its bot on the same port, which another test starting at that moment could take.
+/// The tests that drive the Agents Playground run one at a time: each starts a Node process and a bot, and the onboarding
+/// test restarts its bot on the port the first one was given, which another test starting at that moment could take.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class PlaygroundCollection

@@ -66,10 +66,10 @@ public sealed class StorageFactDiscoverer(IMessageSink sink) : FactDiscoverer(si
 {
     private readonly IMessageSink _sink = sink;
 
-    protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute) =>
+    protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
         typeof(INeedsPostgres).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType())
-            ? new PostgresTestCase(_sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod)
-            : base.CreateTestCase(options, testMethod, factAttribute);
+            ? new PostgresTestCase(_sink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)
+            : base.CreateTestCase(discoveryOptions, testMethod, factAttribute);
 }
 
 public sealed class PostgresTestCase : XunitTestCase

@@ -45,14 +45,3 @@ public sealed class SignalledLog<T>
         }
     }
 }
-
-public static class Ports
-{
-    /// <summary>A loopback port free right now.</summary>
-    public static int Free()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}

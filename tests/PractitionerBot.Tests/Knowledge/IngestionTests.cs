@@ -88,6 +88,57 @@ public sealed class IngestionTests : IDisposable
     }
 
     [Fact]
+    public void Markdown_SetextHeadingsAndCodeBlocksWithHashes_AreReadAsCommonMarkReadsThem()
+    {
+        File.WriteAllText(_dir.File("setext.md"), """
+            ---
+            id: setext-doc
+            title: Setext document
+            workingGroups: [local]
+            year: 2019
+            type: guidance
+            language: en
+            source:
+              title: A setext paper
+            ---
+            A setext title
+            ==============
+
+            Intro about the local action plan.
+
+            Steps to take
+            -------------
+            Map the partners first.
+
+            ~~~bash
+            # a comment in a code block, not a heading
+            echo done
+            ~~~
+
+                # nor this, in an indented code block
+
+            ## Closing ##
+            The end of the *plan*.
+            """);
+        File.WriteAllText(_dir.File("unclosed.md"), "---\nid: unclosed\n\n# Heading\n\nText.\n");
+
+        var result = _loader.Load(_dir.Path);
+
+        var doc = Assert.Single(result.Documents);
+        Assert.Equal(["Overview", "Steps to take", "Closing"], doc.Sections.Select(s => s.Heading));
+        Assert.Equal("Intro about the local action plan.", doc.Sections[0].Text); // the setext level-1 heading is the title
+        var steps = doc.Sections[1].Text;
+        Assert.StartsWith("Map the partners first.", steps);
+        Assert.Contains("# a comment in a code block, not a heading\necho done", steps);
+        Assert.Contains("# nor this, in an indented code block", steps);
+        Assert.DoesNotContain("~~~", steps);
+        Assert.DoesNotContain("--", steps);
+        Assert.Equal("The end of the plan.", doc.Sections[2].Text);
+        Assert.Equal("A setext title", MarkdownReader.ParseBody("A setext title\n===\n\nText.").Title);
+        Assert.Contains("not closed", Assert.Single(result.Skipped).Reason);
+    }
+
+    [Fact]
     public void Splitter_KeepsHeadingsAndCutsLongSectionsIntoWindows()
     {
         var longText = string.Join("\n\n", Enumerable.Range(0, 30).Select(i => $"Paragraph {i} has a handful of words about local prevention work."));

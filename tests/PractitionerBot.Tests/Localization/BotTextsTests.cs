@@ -19,6 +19,21 @@ public sealed class BotTextsTests
             .Where(l => t.Value.ContainsKey(l) && !BotTexts.Placeholders(t.Value[l]).SetEquals(BotTexts.Placeholders(t.Value["en"])))
             .Select(l => $"{t.Key}.{l}: {{{string.Join("}, {", BotTexts.Placeholders(t.Value[l]).Order())}}} but en has {{{string.Join("}, {", BotTexts.Placeholders(t.Value["en"]).Order())}}}")));
 
+    /// <summary>A text looked up by a literal key in src (<c>texts.Get("key", ...)</c>, <c>local["key"]</c>, ...) that texts.yaml lacks.</summary>
+    [Fact]
+    public void EveryKeyUsedInCode_IsATextInAllFourLanguages()
+    {
+        var lookup = new System.Text.RegularExpressions.Regex(@"\b(?:texts|local|t|T|Texts|_texts)\s*(?:\.Get\(\s*|\[)""([A-Za-z][A-Za-z0-9]*)""");
+        var used = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => lookup.Matches(File.ReadAllText(f)).Select(m => (Key: m.Groups[1].Value, File: Path.GetFileName(f))))
+            .ToList();
+
+        Assert.True(used.Count > 100, $"only {used.Count} lookups found: has the way code reads texts changed?");
+        Assert.Empty(used.Where(u => !Texts.All.TryGetValue(u.Key, out var text) || BotTexts.Languages.Any(l => string.IsNullOrWhiteSpace(text.GetValueOrDefault(l))))
+            .Select(u => $"{u.File}: '{u.Key}'").Distinct());
+    }
+
     [Fact]
     public void EveryText_UsesOnlyTheFourLanguages() =>
         Assert.Empty(Texts.All.SelectMany(t => t.Value.Keys.Except(BotTexts.Languages).Select(l => $"{t.Key}: unknown language '{l}'")));

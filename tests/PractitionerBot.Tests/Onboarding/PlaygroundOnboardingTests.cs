@@ -13,9 +13,9 @@ public sealed class PlaygroundOnboardingTests
     public async Task Install_Onboard_Restart_ForgetMe()
     {
         using var data = new TempDir();
-        var port = Ports.Free();
-        var settings = new Dictionary<string, string> { ["urls"] = $"http://127.0.0.1:{port}" };
-        var host = await BotHost.StartAsync(settings, data);
+        var host = await BotHost.StartAsync(dir: data);
+        // The playground knows the bot by its address: the restarted bot takes the port the first one was given.
+        var settings = new Dictionary<string, string> { ["urls"] = host.Http.BaseAddress!.GetLeftPart(UriPartial.Authority) };
         await using var teams = await Playground.StartAsync(host.MessagesEndpoint);
         var chat = teams.PersonalChat;
         var userKey = UserKey.For("msteams", teams.Config["currentUser"]!["id"]!.GetValue<string>());

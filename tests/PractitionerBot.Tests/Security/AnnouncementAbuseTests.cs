@@ -68,7 +68,7 @@ public sealed class AnnouncementAbuseTests(AnnouncementApiFixture api) : IClassF
     {
         await using var connector = await MockBotConnector.StartAsync();
         var body = Event("A meeting not yet announced");
-        body["publishAt"] = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm:sszzz");
+        body["publishAt"] = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         var scheduled = await CreatedIdAsync(body);
         Assert.Equal("scheduled", (await (await Api(api.Host, HttpMethod.Post, $"/api/announcements/{scheduled}/publish", PublisherKey))
             .Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());

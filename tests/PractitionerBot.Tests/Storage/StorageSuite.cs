@@ -23,7 +23,7 @@ public abstract partial class StorageSuite : IAsyncLifetime
 {
     private static readonly WorkingGroupDirectory Groups = WorkingGroupDirectory.Load(RepoPaths.WorkingGroups);
 
-    protected readonly FakeTimeProvider Clock = new(new DateTimeOffset(2030, 5, 1, 9, 0, 0, TimeSpan.Zero));
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2030, 5, 1, 9, 0, 0, TimeSpan.Zero));
 
     protected Database Db { get; private set; } = null!;
 

@@ -53,8 +53,8 @@ public static partial class PaperOdtWriter
     public static string Fodt(RanPaper paper, OdtStyle style)
     {
         var body = new StringBuilder();
-        body.Append($"<text:p text:style-name=\"Title\">{Xml(paper.Title)}</text:p>");
-        body.Append($"<text:p text:style-name=\"Subtitle\">{Xml(paper.Subtitle)}</text:p>");
+        body.Append(CultureInfo.InvariantCulture, $"<text:p text:style-name=\"Title\">{Xml(paper.Title)}</text:p>");
+        body.Append(CultureInfo.InvariantCulture, $"<text:p text:style-name=\"Subtitle\">{Xml(paper.Subtitle)}</text:p>");
         var section = 0;
         var open = false;
         foreach (var block in paper.Blocks)
@@ -62,7 +62,7 @@ public static partial class PaperOdtWriter
             if (block is PaperTable table)
             {
                 Close();
-                body.Append("<table:table table:name=\"T1\">").Append($"<table:table-column table:number-columns-repeated=\"{table.Rows[0].Length}\"/>");
+                body.Append("<table:table table:name=\"T1\">").Append(CultureInfo.InvariantCulture, $"<table:table-column table:number-columns-repeated=\"{table.Rows[0].Length}\"/>");
                 foreach (var row in table.Rows)
                     body.Append("<table:table-row>").AppendJoin("", row.Select(c => $"<table:table-cell office:value-type=\"string\"><text:p text:style-name=\"Body\">{Xml(c)}</text:p></table:table-cell>")).Append("</table:table-row>");
                 body.Append("</table:table>");
@@ -70,7 +70,7 @@ public static partial class PaperOdtWriter
             }
             if (!open)
             {
-                body.Append($"<text:section text:name=\"S{++section}\" text:style-name=\"Columns\">");
+                body.Append(CultureInfo.InvariantCulture, $"<text:section text:name=\"S{++section}\" text:style-name=\"Columns\">");
                 open = true;
             }
             body.Append(block switch

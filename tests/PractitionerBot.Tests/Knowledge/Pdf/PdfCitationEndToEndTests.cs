@@ -32,7 +32,7 @@ public sealed class PdfCitationEndToEndTests : IAsyncLifetime
         Assert.Empty(await CardValidator.ErrorsAsync(card));
         var texts = card["body"]!.AsArray().OfType<JsonObject>().Select(e => e["text"]?.GetValue<string>() ?? "").ToList();
         var citation = Assert.Single(texts, t => t.StartsWith(RanPapers.RotaHeading + ", p. ", StringComparison.Ordinal));
-        var page = int.Parse(citation[(RanPapers.RotaHeading + ", p. ").Length..].TakeWhile(char.IsDigit).ToArray());
+        var page = int.Parse(citation[(RanPapers.RotaHeading + ", p. ").Length..].TakeWhile(char.IsDigit).ToArray(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("community officer", texts[3]);
         var open = card["actions"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl")!;
         Assert.Equal($"https://example.org/papers/liaison.pdf#page={page}", open["url"]!.GetValue<string>());

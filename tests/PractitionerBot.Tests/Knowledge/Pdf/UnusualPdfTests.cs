@@ -1,5 +1,4 @@
 using System.Text;
-using PractitionerBot.Cli.Teams;
 using PractitionerBot.Knowledge.Ingestion;
 using PractitionerBot.Tests.Infrastructure;
 using UglyToad.PdfPig.Content;
@@ -13,6 +12,9 @@ public sealed class UnusualPdfTests : IDisposable
 {
     private readonly TempDir _dir = new();
     private readonly CorpusLoader _loader = new(new HashSet<string> { "local" });
+
+    /// <summary>A 4x4 grey PNG: a page that is only an image, as a scanner makes.</summary>
+    private static readonly byte[] ScanImage = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAYAAACp8Z5+AAAAD0lEQVR42mM4gQYYSBcAAKSeMgF781UrAAAAAElFTkSuQmCC");
 
     [Fact]
     public void Load_ScannedPdfWithoutText_IsSkippedAsScanned()
@@ -38,7 +40,7 @@ public sealed class UnusualPdfTests : IDisposable
             foreach (var page in source.GetPages()) builder.AddPage(PageSize.A4).CopyFrom(page);
             pages = source.NumberOfPages;
         }
-        builder.AddPage(PageSize.A4).AddPng(Png.Encode(4, 4, new byte[64]), new PdfRectangle(50, 50, 545, 792));
+        builder.AddPage(PageSize.A4).AddPng(ScanImage, new PdfRectangle(50, 50, 545, 792));
         File.WriteAllBytes(_dir.File("mixed.pdf"), builder.Build());
 
         var result = _loader.Load(_dir.Path);
@@ -93,8 +95,7 @@ public sealed class UnusualPdfTests : IDisposable
     private static byte[] Scanned(int pages)
     {
         var builder = new PdfDocumentBuilder();
-        var image = Png.Encode(4, 4, Enumerable.Repeat((byte)200, 64).ToArray());
-        for (var i = 0; i < pages; i++) builder.AddPage(PageSize.A4).AddPng(image, new PdfRectangle(50, 50, 545, 792));
+        for (var i = 0; i < pages; i++) builder.AddPage(PageSize.A4).AddPng(ScanImage, new PdfRectangle(50, 50, 545, 792));
         return builder.Build();
     }
 

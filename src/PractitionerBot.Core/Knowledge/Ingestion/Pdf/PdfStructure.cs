@@ -20,7 +20,7 @@ internal static partial class PdfStructure
     {
         var lines = pages.SelectMany(p => p).ToList();
         var body = BodySize(lines);
-        var cover = CoverTitle(pages.FirstOrDefault() ?? [], body);
+        var cover = CoverTitle(pages.Count > 0 ? pages[0] : [], body);
         var content = lines.Where(l => !cover.Contains(l)).ToList();
         var joiner = new LineJoiner(content.Where(l => !l.TableRow).Select(l => l.Text));
         var blocks = content.GroupBy(l => (l.Page, l.Block)).ToDictionary(g => g.Key, g => (Left: g.Min(l => l.Left), Right: g.Max(l => l.Right)));
