@@ -142,11 +142,12 @@ internal static class AnswerCards
         if (Describe(best, answer.Texts) is { Length: > 0 } description) sb.Append(" (").Append(description).Append(')');
         if (answer.Texts is { Language: not "en" } t && answer.SourceLanguage == "en") sb.Append("\n\n_").Append(t["answerInEnglish"]).Append('_');
         sb.Append("\n\n").Append(answer.HighlightedText).Append("\n\n");
-        sb.Append("_Source: ").Append(best.SourceTitle).Append(best.Year is { } y ? $" ({y})" : "").Append('_');
-        if (best.UrlAtPage is { } url) sb.Append(" · [Open the paper](").Append(url.AbsoluteUri).Append(')');
+        var source = best.SourceTitle + YearSuffix(best.Year);
+        sb.Append('_').Append(answer.Texts?.Get("answerSource", ("source", source)) ?? $"Source: {source}").Append('_');
+        if (best.UrlAtPage is { } url) sb.Append(" · [").Append(answer.Label("answerOpenPaper", "Open the paper")).Append("](").Append(url.AbsoluteUri).Append(')');
         if (answer.More.Count > 0)
         {
-            sb.Append("\n\n**Also relevant**\n");
+            sb.Append("\n\n**").Append(answer.Label("answerAlsoRelevant", "Also relevant")).Append("**\n");
             foreach (var more in answer.More)
             {
                 sb.Append("- **").Append(more.Title).Append("**");
@@ -157,16 +158,20 @@ internal static class AnswerCards
         return sb.ToString().TrimEnd();
     }
 
-    public static string Markdown(RecommendationReply r) => r.Intro + "\n\n" + Recommended(r.Groups) + "\n\nType **follow GROUP-ID** to follow a group.";
+    public static string Markdown(RecommendationReply r) =>
+        r.Intro + "\n\n" + Recommended(r.Groups) + "\n\n" + r.Label("markdownFollowHint", "Type **follow GROUP-ID** to follow a group.");
 
     public static string Markdown(NoAnswerReply reply) =>
-        "I could not find a good answer to that in the RAN papers. Rephrasing with the key words of your situation may help. " +
-        (reply.Recommended.Count > 0 ? "The peers in these working groups may know:\n\n" + Recommended(reply.Recommended) : "Type **groups** to see the ten working groups.");
+        $"**{reply.Label("noAnswerTitle", "I could not find a good answer to that in the RAN papers.")}**\n\n" +
+        (reply.Recommended.Count > 0
+            ? reply.Label("noAnswerWithGroups", "Rephrasing with the key words of your situation may help. The peers in these working groups may know:") + "\n\n" + Recommended(reply.Recommended)
+            : reply.Label("noAnswerWithoutGroups", "Rephrasing with the key words of your situation may help, or ask the peers in one of the ten working groups.") + " " +
+              reply.Label("markdownGroupsHint", "Type **groups** to see the ten working groups."));
 
     private static string Recommended(IReadOnlyList<GroupRecommendation> groups) =>
         string.Join('\n', groups.Select(g => $"- **{g.Group.Name}** (`{g.Group.Id}`): {g.Reason}"));
 
-    public static string Markdown(GroupListReply list) => "**The ten RAN working groups**\n\n" + Lines(list.Groups);
+    public static string Markdown(GroupListReply list) => $"**{list.Label("groupsTitle", "The ten RAN working groups")}**\n\n" + Lines(list.Groups);
 
     private static string Lines(IReadOnlyList<GroupLine> groups) =>
         string.Join('\n', groups.Select(g => $"- **{g.Name}** ({g.ShortName}): {g.Covers}"));
