@@ -13,7 +13,7 @@ namespace PractitionerBot.Bot;
 
 /// <summary>Maps Bot Framework activities to the channel-neutral <see cref="ChatService"/> and back.</summary>
 internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmission admission, InvokeRouter invokes, Onboarding.FirstContact welcome,
-    ConversationState conversationState, Storage.Database database, Onboarding.TeamWelcomes teamWelcomes) : TeamsActivityHandler
+    ConversationState conversationState, Storage.Database database, Onboarding.TeamWelcomes teamWelcomes, ConversationGate gate) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<ConversationData> _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
@@ -37,8 +37,7 @@ internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmiss
 
         // Typing first: a practitioner should see the bot working within a second.
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        var replies = await chat.HandleAsync(incoming, data, cancellationToken);
+        var (data, replies) = await InGateAsync(turnContext, d => chat.HandleAsync(incoming, d, cancellationToken), cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
         // "Forget me": the member's state in this conversation goes too (all of it once nobody else has any here),
         // and no copy of anything erased stays behind in the database files.
@@ -94,9 +93,26 @@ internal sealed class PractitionerActivityHandler(ChatService chat, MemberAdmiss
 
     private async Task WelcomeHereAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        var replies = await welcome.StartAsync(Incoming((Activity)turnContext.Activity, null, null), data, cancellationToken);
+        var (_, replies) = await InGateAsync(turnContext, d => welcome.StartAsync(Incoming((Activity)turnContext.Activity, null, null), d, cancellationToken),
+            cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the conversation's state, lets <paramref name="handle"/> change it and saves it, with no other turn of this
+    /// conversation in between, all before any reply is sent: a member answers what they see, so the state behind a prompt must
+    /// be stored by the time the prompt arrives (on any instance).
+    /// </summary>
+    private async Task<(ConversationData Data, IReadOnlyList<Reply> Replies)> InGateAsync(ITurnContext turnContext,
+        Func<ConversationData, Task<IReadOnlyList<Reply>>> handle, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        using var inside = await gate.EnterAsync($"{activity.ChannelId}/{activity.Conversation?.Id}", cancellationToken);
+        await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
+        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var replies = await handle(data);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        return (data, replies);
     }
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)

@@ -76,6 +76,7 @@ public static class Extensions
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<PractitionerAdapter>());
         // Holds no per-turn state (that lives in ConversationState), and MessagesEndpoint, a singleton, keeps one.
         services.AddSingleton<IBot, PractitionerActivityHandler>();
+        services.AddSingleton<ConversationGate>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddProblemDetails();
         services.AddHealth();

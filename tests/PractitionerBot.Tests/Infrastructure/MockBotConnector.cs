@@ -87,6 +87,14 @@ public sealed class MockBotConnector : IAsyncDisposable
     /// <summary>Never answers matching sends: they wait until the bot gives up on them (null: answer everything).</summary>
     public void HangOn(Func<ReceivedActivity, bool>? hang) => _hang = hang;
 
+    private Func<ReceivedActivity, Task>? _beforeAnswering;
+
+    /// <summary>
+    /// Runs before each send is answered, with the bot waiting for that answer: a member who reacts to a message the instant it
+    /// appears, before the bot's turn has gone on (null: answer at once).
+    /// </summary>
+    public void BeforeAnswering(Func<ReceivedActivity, Task>? react) => _beforeAnswering = react;
+
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly Queue<TimeSpan> _lastSecond = new();
     private int? _ratePerSecond;
@@ -146,6 +154,7 @@ public sealed class MockBotConnector : IAsyncDisposable
             }
             return Results.Empty;
         }
+        if (_beforeAnswering is { } react) await react(activity);
         var responseId = $"mock-{Interlocked.Increment(ref _ids)}";
         activity = activity with { ResponseId = responseId };
         _log.Add(activity);
