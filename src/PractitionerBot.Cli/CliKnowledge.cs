@@ -42,7 +42,9 @@ internal static class CliKnowledge
     public static IKnowledgeSearch Search(LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log) =>
         (IKnowledgeSearch?)Hybrid(Search(index, options), index, options, semantic, log) ?? Search(index, options);
 
-    public static HybridSearch? Hybrid(KnowledgeSearch lexical, LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log)
+    /// <param name="rememberQuestions">Each question embedded once, for evaluations that ask the same questions under many settings.</param>
+    public static HybridSearch? Hybrid(KnowledgeSearch lexical, LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log,
+        bool rememberQuestions = false)
     {
         if (!semantic.Enabled) return null;
         ITextEmbedder embedder;
@@ -59,7 +61,21 @@ internal static class CliKnowledge
         if (report.Embedded > 0)
             log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Embedded {report.Embedded} passages with {semantic.Model} in {report.EmbeddingTime.TotalSeconds:F1} s ({report.PassagesPerSecond:F1}/s); {report.Passages - report.Embedded} from {semantic.VectorsPath}."));
-        return new HybridSearch(lexical, vectors, embedder, semantic, options);
+        return new HybridSearch(lexical, vectors, rememberQuestions ? new RememberedQuestions(embedder) : embedder, semantic, options);
+    }
+
+    /// <summary>The model, with each question's vector kept after its first embedding.</summary>
+    private sealed class RememberedQuestions(ITextEmbedder model) : ITextEmbedder
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _questions = new(StringComparer.Ordinal);
+
+        public string ModelId => model.ModelId;
+
+        public int Dimensions => model.Dimensions;
+
+        public float[] EmbedQuery(string question) => _questions.GetOrAdd(question, model.EmbedQuery);
+
+        public float[] EmbedPassage(string text) => model.EmbedPassage(text);
     }
 
     /// <summary>One progress line on stderr, rewritten in place.</summary>

@@ -38,7 +38,7 @@ internal static class EvalCommand
             var qrels = ReadQrels(qrelsPath);
             var queries = ReadQueries(queriesPath).Where(q => qrels.ContainsKey(q.Key)).ToList();
             var lexical = new KnowledgeSearch(index, options);
-            var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr);
+            var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr, rememberQuestions: true);
             var judged = qrels.Where(q => queries.Any(x => x.Key == q.Key)).ToDictionary();
             RetrievalScores Score(Func<string, IEnumerable<string>> rank) =>
                 RetrievalMetrics.Score(queries.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)rank(q.Value).Take(10).ToList()), judged);
@@ -94,7 +94,7 @@ internal static class EvalCommand
         using var index = CliKnowledge.OpenIndex(options, stderr);
         var questions = GoldenSet.Load(folder);
         var lexical = CliKnowledge.Search(index, options);
-        var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr);
+        var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr, rememberQuestions: true);
         IKnowledgeSearch search = (IKnowledgeSearch?)hybrid ?? lexical;
         var scores = GoldenSet.Evaluate(search, questions);
         var corpus = new CorpusLoader(CliKnowledge.Groups(options).Ids).Load(options.CorpusPath).Documents;

@@ -21,6 +21,8 @@ public sealed class PackagedModels : IEmbedderSource
 
     public ITextEmbedder Load(SemanticOptions options)
     {
+        if (options.Model == EmbeddingModel.ArcticXsAndMiniLM)
+            return new CombinedEmbedder(Load(options.WithModel(EmbeddingModel.ArcticXs)), Load(options.WithModel(EmbeddingModel.MiniLM)));
         var key = (options.Model, options.Threads, options.PassageWords);
         var lazy = Loaded.GetOrAdd(key, _ => new Lazy<OnnxTextEmbedder>(() =>
         {

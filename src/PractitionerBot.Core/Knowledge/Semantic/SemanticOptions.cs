@@ -10,7 +10,7 @@ public sealed class SemanticOptions
     /// <summary>Off: the bot answers from the lexical index only and never loads the model.</summary>
     public bool Enabled { get; set; } = true;
 
-    public EmbeddingModel Model { get; set; } = EmbeddingModel.ArcticXs;
+    public EmbeddingModel Model { get; set; } = EmbeddingModel.ArcticXsAndMiniLM;
 
     /// <summary>Folder of the stored passage vectors; empty: beside the index (<c>index/lucene-vectors</c> for <c>index/lucene</c>).</summary>
     public string VectorsPath { get; set; } = "";
@@ -39,35 +39,43 @@ public sealed class SemanticOptions
     [Range(-1.0, 1.0)] public double MinCosine { get; set; } = 0.0;
 
     /// <summary>From this score (cosine + <see cref="LexicalWeight"/> x lexical share) on, the bot answers.</summary>
-    [Range(-1.0, 3.0)] public double StrongCosine { get; set; } = 0.70;
+    [Range(-1.0, 3.0)] public double StrongCosine { get; set; } = 0.575;
 
     /// <summary>Between the two cosines, the lexical evidence (<see cref="KnowledgeOptions.ConfidenceMeasure"/>) must reach this share.</summary>
     [Range(0.0, 1.0)] public double MinLexical { get; set; } = 0.70;
 
     /// <summary>How much the lexical evidence adds to the cosine in the answer score.</summary>
-    [Range(0.0, 2.0)] public double LexicalWeight { get; set; } = 0.10;
+    [Range(0.0, 2.0)] public double LexicalWeight { get; set; }
 
     /// <summary>Between the two cosines, a document that both rankings put in their top 3 is answered too.</summary>
     public bool AgreementCounts { get; set; }
 
     // A French, German or Dutch question reaches the model as the English words the lexicon gives it, a bag of words
     // rather than a sentence, and its cosines sit lower: its rule is tuned apart, on the tuning halves of those three
-    // golden sets pooled (eval --golden --tune). Unset: the same as for English.
+    // golden sets pooled (eval --golden --tune). Null (an empty value in the configuration): the same as for English.
 
     /// <summary><see cref="MinCosine"/> for a translated question.</summary>
-    [Range(-1.0, 1.0)] public double? TranslatedMinCosine { get; set; }
+    [Range(-1.0, 1.0)] public double? TranslatedMinCosine { get; set; } = 0.50;
 
     /// <summary><see cref="StrongCosine"/> for a translated question.</summary>
-    [Range(-1.0, 3.0)] public double? TranslatedStrongCosine { get; set; }
+    [Range(-1.0, 3.0)] public double? TranslatedStrongCosine { get; set; } = 0.65;
 
     /// <summary><see cref="MinLexical"/> for a translated question.</summary>
-    [Range(0.0, 1.01)] public double? TranslatedMinLexical { get; set; }
+    [Range(0.0, 1.01)] public double? TranslatedMinLexical { get; set; } = 0.60;
 
     /// <summary><see cref="LexicalWeight"/> for a translated question.</summary>
-    [Range(0.0, 2.0)] public double? TranslatedLexicalWeight { get; set; }
+    [Range(0.0, 2.0)] public double? TranslatedLexicalWeight { get; set; } = 0.20;
 
     /// <summary><see cref="AgreementCounts"/> for a translated question.</summary>
     public bool? TranslatedAgreementCounts { get; set; }
+
+    /// <summary>The same settings with another model.</summary>
+    public SemanticOptions WithModel(EmbeddingModel model)
+    {
+        var copy = (SemanticOptions)MemberwiseClone();
+        copy.Model = model;
+        return copy;
+    }
 
     /// <summary>The same settings with another fusion (for tuning).</summary>
     public SemanticOptions WithFusion(int fusionK, double denseWeight)
@@ -86,4 +94,6 @@ public enum EmbeddingModel
     ArcticXs,
     /// <summary>all-MiniLM-L6-v2 (384 dimensions, trained on sentence pairs).</summary>
     MiniLM,
+    /// <summary>Both, their cosines averaged (768 dimensions; twice the embedding time and the vectors' memory).</summary>
+    ArcticXsAndMiniLM,
 }

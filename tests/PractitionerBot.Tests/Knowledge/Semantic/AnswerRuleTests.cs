@@ -21,7 +21,11 @@ public sealed class AnswerRuleTests
     [Fact]
     public void ForTranslated_TakesEachSettingLeftUnsetFromEnglish_AndTheOnesSetFromItsOwnKeys()
     {
-        var options = new SemanticOptions { MinCosine = 0.1, StrongCosine = 0.7, MinLexical = 0.7, LexicalWeight = 0.1 };
+        var options = new SemanticOptions
+        {
+            MinCosine = 0.1, StrongCosine = 0.7, MinLexical = 0.7, LexicalWeight = 0.1,
+            TranslatedMinCosine = null, TranslatedStrongCosine = null, TranslatedMinLexical = null, TranslatedLexicalWeight = null,
+        };
         Assert.Equal(AnswerRule.From(options), AnswerRule.ForTranslated(options));
 
         options.TranslatedStrongCosine = 0.6;
