@@ -13,9 +13,46 @@ public sealed class CombinedEmbedder(ITextEmbedder first, ITextEmbedder second) 
 
     public int Dimensions { get; } = first.Dimensions + second.Dimensions;
 
-    public float[] EmbedQuery(string question) => Join(first.EmbedQuery(question), second.EmbedQuery(question));
+    /// <summary>
+    /// The two models side by side: the second is offered to the thread pool while this thread runs the first, and run here
+    /// if no pool thread has taken it by then. A member waits for the slower model rather than both, and a busy pool (a bot
+    /// under load, every thread in a turn) only makes the question as slow as one after the other, never stuck.
+    /// </summary>
+    public float[] EmbedQuery(string question)
+    {
+        var other = new SharedWork(() => second.EmbedQuery(question));
+        ThreadPool.UnsafeQueueUserWorkItem(static w => w.Run(), other, preferLocal: false);
+        var own = first.EmbedQuery(question);
+        return Join(own, other.RunOrWait());
+    }
 
     public float[] EmbedPassage(string text) => Join(first.EmbedPassage(text), second.EmbedPassage(text));
+
+    /// <summary>Work that runs once, on whichever thread comes first; the other waits for its result.</summary>
+    private sealed class SharedWork(Func<float[]> work)
+    {
+        private readonly TaskCompletionSource<float[]> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _started;
+
+        public void Run()
+        {
+            if (Interlocked.Exchange(ref _started, 1) != 0) return;
+            try
+            {
+                _done.SetResult(work());
+            }
+            catch (Exception ex)
+            {
+                _done.SetException(ex);
+            }
+        }
+
+        public float[] RunOrWait()
+        {
+            Run();
+            return _done.Task.GetAwaiter().GetResult();
+        }
+    }
 
     private static float[] Join(float[] a, float[] b)
     {

@@ -43,6 +43,19 @@ public sealed class VectorIndexTests
     }
 
     [Fact]
+    public void Search_SplitAcrossCores_FindsTheSamePassagesInTheSameOrder_WithAndWithoutAWorkingGroup()
+    {
+        var random = new Random(11);
+        var vectors = Enumerable.Range(0, 1001).Select(_ => Unit(Enumerable.Range(0, 16).Select(_ => (float)random.NextDouble() - 0.5f).ToArray())).ToList();
+        var entries = vectors.Select((_, i) => new VectorEntry($"p{i}", $"d{i / 3}", i % 2 == 0 ? ["local"] : ["police"])).ToList();
+        var whole = new VectorIndex(entries, vectors, "test");
+        var split = new VectorIndex(entries, vectors, "test") { SplitFrom = 1 };
+        foreach (var query in new[] { vectors[5], vectors[500], vectors[1000] })
+            foreach (var (k, group) in new[] { (1, (string?)null), (25, null), (25, "police"), (2000, "local") })
+                Assert.Equal(whole.Search(query, k, group).Select(h => h.Entry.PassageId), split.Search(query, k, group).Select(h => h.Entry.PassageId));
+    }
+
+    [Fact]
     public void Cosine_OfAPassageWithoutAVector_IsNull()
     {
         Assert.Null(Index().Cosine(Unit(1, 0, 0), "z#9"));
