@@ -21,17 +21,15 @@ internal static class CliKnowledge
         .AddEnvironmentVariables()
         .Build();
 
-    public static SemanticOptions Semantic(CliArgs args, KnowledgeOptions options)
+    public static SemanticOptions Semantic(CliArgs args, ComposedKnowledge knowledge)
     {
-        SemanticOptions semantic;
-        if (Composed.TryGetValue(options, out var services)) semantic = Resolve<SemanticOptions>(services);
-        else Configuration().GetSection(SemanticOptions.Section).Bind(semantic = new SemanticOptions());
+        var semantic = knowledge.Semantic;
         if (args.Has("--lexical")) semantic.Enabled = false;
         if (args.Get("--model") is { } model)
             semantic.Model = Enum.TryParse<EmbeddingModel>(model, ignoreCase: true, out var m) && Enum.IsDefined(m)
                 ? m : throw new CliException($"--model: '{model}' is not one of {string.Join(", ", Enum.GetNames<EmbeddingModel>())}");
         if (args.Get("--vectors") is { } vectors) semantic.VectorsPath = vectors;
-        semantic.VectorsPath = string.IsNullOrWhiteSpace(semantic.VectorsPath) ? EmbeddingStore.FolderBeside(options.IndexPath) : Path.GetFullPath(semantic.VectorsPath);
+        semantic.VectorsPath = string.IsNullOrWhiteSpace(semantic.VectorsPath) ? EmbeddingStore.FolderBeside(knowledge.Options.IndexPath) : Path.GetFullPath(semantic.VectorsPath);
         return semantic;
     }
 
@@ -39,8 +37,8 @@ internal static class CliKnowledge
     /// The bot's search once warm: hybrid, after embedding the passages the vector store lacks (progress on
     /// <paramref name="log"/>), or lexical when semantic search is off or the model cannot be loaded.
     /// </summary>
-    public static IKnowledgeSearch Search(LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log) =>
-        (IKnowledgeSearch?)Hybrid(Search(index, options), index, options, semantic, log) ?? Search(index, options);
+    public static IKnowledgeSearch Search(LuceneIndex index, ComposedKnowledge knowledge, SemanticOptions semantic, TextWriter log) =>
+        (IKnowledgeSearch?)Hybrid(Search(index, knowledge), index, knowledge.Options, semantic, log) ?? Search(index, knowledge);
 
     /// <param name="rememberQuestions">Each question embedded once, for evaluations that ask the same questions under many settings.</param>
     public static HybridSearch? Hybrid(KnowledgeSearch lexical, LuceneIndex index, KnowledgeOptions options, SemanticOptions semantic, TextWriter log,
@@ -89,16 +87,20 @@ internal static class CliKnowledge
     /// The knowledge settings as the bot reads them (section "Knowledge", with <c>--corpus</c> and <c>--index</c> over it),
     /// composed by the same <c>AddKnowledge</c> and validated the same way: a bad setting is one line naming the key.
     /// </summary>
-    public static KnowledgeOptions Options(CliArgs args)
-    {
-        var services = Services(args);
-        var options = Resolve<KnowledgeOptions>(services);
-        Composed.AddOrUpdate(options, services);
-        return options;
-    }
+    public static ComposedKnowledge Compose(CliArgs args) => new(Services(args));
 
-    /// <summary>The services composed with each options instance, so the working groups and the translator come from the same composition.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeOptions, ServiceProvider> Composed = [];
+    /// <summary>What <see cref="Compose"/> gives a command: the options and the components built from them.</summary>
+    public sealed class ComposedKnowledge(IServiceProvider services)
+    {
+        public KnowledgeOptions Options { get; } = Resolve<KnowledgeOptions>(services);
+
+        public SemanticOptions Semantic => Resolve<SemanticOptions>(services);
+
+        public WorkingGroupDirectory Groups => Resolve<WorkingGroupDirectory>(services);
+
+        /// <summary>The bot's translation of French, German and Dutch questions, from the lexicons at Knowledge:LexiconPath.</summary>
+        public QueryTranslator Translator => Resolve<QueryTranslator>(services);
+    }
 
     private static ServiceProvider Services(CliArgs args)
     {
@@ -126,27 +128,18 @@ internal static class CliKnowledge
         }
     }
 
-    public static WorkingGroupDirectory Groups(KnowledgeOptions options) =>
-        Composed.TryGetValue(options, out var services) ? Resolve<WorkingGroupDirectory>(services) : WorkingGroupDirectory.Load(options.WorkingGroupsPath);
-
     public static KnowledgeIndexer Indexer(IReadOnlySet<string> groupIds, QueryTranslator? translator = null) =>
         new(new CorpusLoader(groupIds), new PassageSplitter(), translator);
 
-    /// <summary>The bot's translation of French, German and Dutch questions, from the lexicons at Knowledge:LexiconPath.</summary>
-    public static QueryTranslator Translator(KnowledgeOptions options) =>
-        Composed.TryGetValue(options, out var services) ? Resolve<QueryTranslator>(services)
-        : Directory.Exists(options.LexiconPath)
-            ? new QueryTranslator(BilingualLexicon.Load(options.LexiconPath), new LanguageIdentifier())
-            : throw new CliException($"lexicon folder not found: {options.LexiconPath} (Knowledge:LexiconPath)");
-
     /// <summary>The bot's search, with its translation.</summary>
-    public static KnowledgeSearch Search(LuceneIndex index, KnowledgeOptions options) => new(index, options, Translator(options));
+    public static KnowledgeSearch Search(LuceneIndex index, ComposedKnowledge knowledge) => new(index, knowledge.Options, knowledge.Translator);
 
     /// <summary>Opens the index, building it first if it is missing or older than the corpus.</summary>
-    public static LuceneIndex OpenIndex(KnowledgeOptions options, TextWriter log)
+    public static LuceneIndex OpenIndex(ComposedKnowledge knowledge, TextWriter log)
     {
+        var options = knowledge.Options;
         var index = OpenOrExplain(options.IndexPath);
-        var indexer = Indexer(Groups(options).Ids, Translator(options));
+        var indexer = Indexer(knowledge.Groups.Ids, knowledge.Translator);
         if (!indexer.IsCurrent(index, options.CorpusPath))
         {
             var report = indexer.Build(index, options.CorpusPath);

@@ -29,10 +29,11 @@ internal static class AskCommand
             questions = [string.Join(' ', args.Positional.Skip(1))];
         }
 
-        var options = CliKnowledge.Options(args);
-        var semantic = CliKnowledge.Semantic(args, options); // a bad --model is said before any work
-        using var index = CliKnowledge.OpenIndex(options, stderr);
-        var search = CliKnowledge.Search(index, options, semantic, stderr);
+        var knowledge = CliKnowledge.Compose(args);
+        var options = knowledge.Options;
+        var semantic = CliKnowledge.Semantic(args, knowledge); // a bad --model is said before any work
+        using var index = CliKnowledge.OpenIndex(knowledge, stderr);
+        var search = CliKnowledge.Search(index, knowledge, semantic, stderr);
         foreach (var question in questions)
         {
             var answer = search.Ask(question, top);

@@ -29,10 +29,11 @@ internal static class BenchSearchCommand
             .Select(s => int.TryParse(s, out var n) && n is >= 100 and <= 2_000_000 ? n : throw new CliException($"--sizes: '{s}' is not a size from 100 to 2000000"))
             .ToList();
         var count = args.GetInt("--queries", 2000, 10, 1_000_000);
-        var options = CliKnowledge.Options(args);
+        var knowledge = CliKnowledge.Compose(args);
+        var options = knowledge.Options;
         // The scaled-up corpus repeats the corpus's passages: their vectors come from the store beside the real index.
-        var semantic = CliKnowledge.Semantic(args, options);
-        var groups = CliKnowledge.Groups(options);
+        var semantic = CliKnowledge.Semantic(args, knowledge);
+        var groups = knowledge.Groups;
         var corpus = new CorpusLoader(groups.Ids).Load(options.CorpusPath).Documents;
         if (corpus.Count == 0) throw new CliException($"no documents in {options.CorpusPath}");
         var goldenFolder = args.Get("--golden") ?? Path.Combine("tests", "PractitionerBot.Tests", "Data", "golden");

@@ -12,8 +12,9 @@ internal static partial class CorpusReportCommand
     public static int Run(CliArgs args, TextWriter stdout)
     {
         args.AllowOnly("--corpus", "--out");
-        var options = CliKnowledge.Options(args);
-        var groups = CliKnowledge.Groups(options);
+        var knowledge = CliKnowledge.Compose(args);
+        var options = knowledge.Options;
+        var groups = knowledge.Groups;
         var corpus = new CorpusLoader(groups.Ids).Load(options.CorpusPath);
         var splitter = new PassageSplitter();
         var passages = corpus.Documents.ToDictionary(d => d.Id, d => splitter.Split(d).Count);

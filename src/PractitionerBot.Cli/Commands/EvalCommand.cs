@@ -18,8 +18,9 @@ internal static class EvalCommand
         var corpusPath = Existing(args.Require("--corpus"));
         var queriesPath = Existing(args.Require("--queries"));
         var qrelsPath = Existing(args.Require("--qrels"));
-        var options = CliKnowledge.Options(new CliArgs());
-        var semantic = CliKnowledge.Semantic(args, options);
+        var knowledge = CliKnowledge.Compose(new CliArgs());
+        var options = knowledge.Options;
+        var semantic = CliKnowledge.Semantic(args, knowledge);
         // Vectors of an evaluation corpus are kept between runs (keyed by text and model, so never stale).
         if (args.Get("--vectors") is null)
             semantic.VectorsPath = Path.Combine(Path.GetTempPath(), "practitionerbot-vectors", Path.GetFileNameWithoutExtension(corpusPath) + "-" + PathKey(corpusPath));
@@ -89,15 +90,16 @@ internal static class EvalCommand
     private static int Golden(CliArgs args, string folder, TextWriter stdout, TextWriter stderr)
     {
         if (!Directory.Exists(folder)) throw new CliException($"golden-set folder not found: {folder}");
-        var options = CliKnowledge.Options(args);
-        var semantic = CliKnowledge.Semantic(args, options);
-        using var index = CliKnowledge.OpenIndex(options, stderr);
+        var knowledge = CliKnowledge.Compose(args);
+        var options = knowledge.Options;
+        var semantic = CliKnowledge.Semantic(args, knowledge);
+        using var index = CliKnowledge.OpenIndex(knowledge, stderr);
         var questions = GoldenSet.Load(folder);
-        var lexical = CliKnowledge.Search(index, options);
+        var lexical = CliKnowledge.Search(index, knowledge);
         var hybrid = CliKnowledge.Hybrid(lexical, index, options, semantic, stderr, rememberQuestions: true);
         IKnowledgeSearch search = (IKnowledgeSearch?)hybrid ?? lexical;
         var scores = GoldenSet.Evaluate(search, questions);
-        var corpus = new CorpusLoader(CliKnowledge.Groups(options).Ids).Load(options.CorpusPath).Documents;
+        var corpus = new CorpusLoader(knowledge.Groups.Ids).Load(options.CorpusPath).Documents;
         var baseline = GoldenSet.Score(PlainBm25.Rank(corpus, questions.Select((q, i) => (i, q)).ToDictionary(x => Key(x.i), x => x.q.Question)), questions);
         if (args.Has("--json"))
             stdout.WriteLine(JsonSerializer.Serialize(new

@@ -5,11 +5,12 @@ internal static class IndexCommand
     public static int Build(CliArgs args, TextWriter stdout)
     {
         args.AllowOnly("--corpus", "--index");
-        var options = CliKnowledge.Options(args);
+        var knowledge = CliKnowledge.Compose(args);
+        var options = knowledge.Options;
         if (!Directory.Exists(options.CorpusPath) && !File.Exists(options.CorpusPath))
             throw new CliException($"corpus not found: {options.CorpusPath}");
         using var index = CliKnowledge.OpenOrExplain(options.IndexPath);
-        var report = CliKnowledge.Indexer(CliKnowledge.Groups(options).Ids, CliKnowledge.Translator(options)).Build(index, options.CorpusPath, force: true);
+        var report = CliKnowledge.Indexer(knowledge.Groups.Ids, knowledge.Translator).Build(index, options.CorpusPath, force: true);
         stdout.WriteLine($"Corpus:    {options.CorpusPath}");
         stdout.WriteLine($"Index:     {options.IndexPath}");
         stdout.WriteLine($"Documents: {report.Documents}");

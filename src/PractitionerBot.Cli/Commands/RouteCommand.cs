@@ -13,9 +13,10 @@ internal static class RouteCommand
     public static int Run(CliArgs args, TextWriter stdout, TextWriter stderr)
     {
         args.AllowOnly("--json", "--batch", "--golden", "--misses", "--corpus", "--index");
-        var options = CliKnowledge.Options(args);
-        using var index = CliKnowledge.OpenIndex(options, stderr);
-        var router = new WorkingGroupRouter(CliKnowledge.Groups(options), new StaticKnowledge(CliKnowledge.Search(index, options)));
+        var knowledge = CliKnowledge.Compose(args);
+        var options = knowledge.Options;
+        using var index = CliKnowledge.OpenIndex(knowledge, stderr);
+        var router = new WorkingGroupRouter(knowledge.Groups, new StaticKnowledge(CliKnowledge.Search(index, knowledge)));
 
         if (args.Get("--golden") is { } golden)
         {
