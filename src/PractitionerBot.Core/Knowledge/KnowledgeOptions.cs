@@ -19,6 +19,15 @@ public sealed class KnowledgeOptions
     /// <summary>Folder of the bilingual lexicons (<c>fr-en.tsv</c>, <c>de-en.tsv</c>, <c>nl-en.tsv</c>) that carry questions over to English.</summary>
     [Required] public string LexiconPath { get; set; } = "index/lexicon";
 
+    /// <summary>Where Debian installs the FreeDict dictionaries.</summary>
+    public const string DebianDictionaries = "/usr/share/dictd";
+
+    /// <summary>
+    /// Folder of the installed FreeDict dictionaries (dictd format) behind the lexicons, for the everyday words the field
+    /// lexicon lacks. Empty: none. The default folder may be absent (the lexicons then work alone); another folder must exist.
+    /// </summary>
+    public string GeneralDictionaryPath { get; set; } = DebianDictionaries;
+
     /// <summary>Below this share of the question's weight (read by <see cref="ConfidenceMeasure"/>), the bot says it does not know.</summary>
     [Range(0.0, 1.0)] public double MinConfidence { get; set; } = 0.5;
 

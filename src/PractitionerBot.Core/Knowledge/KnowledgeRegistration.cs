@@ -22,8 +22,11 @@ public static class KnowledgeRegistration
             o.IndexPath = Path.GetFullPath(o.IndexPath, root);
             o.WorkingGroupsPath = Path.GetFullPath(o.WorkingGroupsPath, root);
             o.LexiconPath = Path.GetFullPath(o.LexiconPath, root);
+            if (!string.IsNullOrWhiteSpace(o.GeneralDictionaryPath)) o.GeneralDictionaryPath = Path.GetFullPath(o.GeneralDictionaryPath, root);
         }, o => Missing("Knowledge:CorpusPath", o.CorpusPath).Concat(MissingFile("Knowledge:WorkingGroupsPath", o.WorkingGroupsPath))
-            .Concat(Directory.Exists(o.LexiconPath) ? [] : [$"Knowledge:LexiconPath: folder '{o.LexiconPath}' does not exist"]));
+            .Concat(Directory.Exists(o.LexiconPath) ? [] : [$"Knowledge:LexiconPath: folder '{o.LexiconPath}' does not exist"])
+            .Concat(string.IsNullOrWhiteSpace(o.GeneralDictionaryPath) || o.GeneralDictionaryPath == KnowledgeOptions.DebianDictionaries
+                || Directory.Exists(o.GeneralDictionaryPath) ? [] : [$"Knowledge:GeneralDictionaryPath: folder '{o.GeneralDictionaryPath}' does not exist"]));
         services.AddValidatedOptions<SemanticOptions>(SemanticOptions.Section, o =>
         {
             if (!string.IsNullOrWhiteSpace(o.VectorsPath)) o.VectorsPath = Path.GetFullPath(o.VectorsPath, root);
@@ -31,7 +34,12 @@ public static class KnowledgeRegistration
 
         services.AddSingleton(sp => new CorpusLoader(sp.GetRequiredService<KnownWorkingGroups>().Ids));
         services.AddSingleton(new PassageSplitter());
-        services.AddSingleton(sp => new QueryTranslator(BilingualLexicon.Load(sp.GetRequiredService<KnowledgeOptions>().LexiconPath), new LanguageIdentifier()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<KnowledgeOptions>();
+            return new QueryTranslator(BilingualLexicon.Load(o.LexiconPath), new LanguageIdentifier(),
+                Directory.Exists(o.GeneralDictionaryPath) ? o.GeneralDictionaryPath : null);
+        });
         services.AddSingleton<KnowledgeIndexer>();
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());

@@ -1,5 +1,6 @@
 using PractitionerBot.Knowledge;
 using PractitionerBot.Knowledge.Semantic;
+using PractitionerBot.Knowledge.Translation;
 
 namespace PractitionerBot.Hosting;
 
@@ -7,22 +8,32 @@ namespace PractitionerBot.Hosting;
 /// Adds meaning once the lexical index is open: loads the embedding model, embeds the passages that the
 /// vector store beside the index does not have yet, and switches the knowledge base to hybrid answers.
 /// Until then, and for good when the model cannot be loaded, the bot answers from the lexical index.
+/// The general dictionaries behind the lexicons are read meanwhile, so that hybrid answers have them and no member waits.
 /// </summary>
 internal sealed partial class SemanticStartup(KnowledgeBase knowledge, KnowledgeOptions options, SemanticOptions semantic,
-    IEmbedderSource models, ILogger<SemanticStartup> log) : BackgroundService
+    IEmbedderSource models, QueryTranslator translator, ILogger<SemanticStartup> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var dictionaries = Task.Run(LoadDictionaries, stoppingToken);
         if (!semantic.Enabled)
         {
             knowledge.StayLexical();
+            await dictionaries;
             return;
         }
         await knowledge.WhenReady.WaitAsync(stoppingToken);
-        await Task.Run(() => AddMeaning(stoppingToken), stoppingToken);
+        await Task.Run(() => AddMeaning(dictionaries, stoppingToken), stoppingToken);
     }
 
-    private void AddMeaning(CancellationToken stoppingToken)
+    private void LoadDictionaries()
+    {
+        foreach (var report in translator.LoadGeneral())
+            if (report.Error is { } error) LogDictionaryUnreadable(log, report.Language, error);
+            else if (report.Words > 0) LogDictionary(log, report.Language, report.Words);
+    }
+
+    private void AddMeaning(Task dictionaries, CancellationToken stoppingToken)
     {
         ITextEmbedder embedder;
         try
@@ -39,9 +50,17 @@ internal sealed partial class SemanticStartup(KnowledgeBase knowledge, Knowledge
         LogEmbedding(log, semantic.Model.ToString());
         var (vectors, report) = new SemanticIndexer(embedder).Build(index, string.IsNullOrWhiteSpace(semantic.VectorsPath) ? EmbeddingStore.FolderBeside(options.IndexPath) : semantic.VectorsPath,
             new Progress<EmbeddingProgress>(p => LogProgress(log, p.Done, p.Missing)), stoppingToken);
+        dictionaries.Wait(stoppingToken);
         knowledge.UseMeaning(vectors, embedder, semantic);
         LogHybrid(log, report.Passages, report.Embedded, (long)report.Elapsed.TotalMilliseconds);
     }
+
+    [LoggerMessage(EventId = 1024, Level = LogLevel.Information, Message = "General dictionary for {Language}: {Words} everyday words behind the field lexicon")]
+    private static partial void LogDictionary(ILogger logger, string language, int words);
+
+    [LoggerMessage(EventId = 1025, Level = LogLevel.Warning,
+        Message = "The general dictionary for {Language} could not be read ({Error}); its questions are translated with the field lexicon alone")]
+    private static partial void LogDictionaryUnreadable(ILogger logger, string language, string error);
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning,
         Message = "The embedding model {Model} could not be loaded ({Error}); answering from the lexical index only")]

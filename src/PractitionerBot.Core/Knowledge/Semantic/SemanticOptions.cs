@@ -50,21 +50,21 @@ public sealed class SemanticOptions
     /// <summary>Between the two cosines, a document that both rankings put in their top 3 is answered too.</summary>
     public bool AgreementCounts { get; set; }
 
-    // A French, German or Dutch question reaches the model as the English words the lexicon gives it, a bag of words
-    // rather than a sentence, and its cosines sit lower: its rule is tuned apart, on the tuning halves of those three
-    // golden sets pooled (eval --golden --tune). Null (an empty value in the configuration): the same as for English.
+    // A French, German or Dutch question reaches the model as a word-by-word English rendering from the lexicons, not a
+    // fluent sentence, and its cosines sit lower: its rule is tuned apart, on the tuning halves of those three golden
+    // sets pooled (eval --golden --tune). Null (an empty value in the configuration): the same as for English.
 
     /// <summary><see cref="MinCosine"/> for a translated question.</summary>
     [Range(-1.0, 1.0)] public double? TranslatedMinCosine { get; set; } = 0.50;
 
     /// <summary><see cref="StrongCosine"/> for a translated question.</summary>
-    [Range(-1.0, 3.0)] public double? TranslatedStrongCosine { get; set; } = 0.65;
+    [Range(-1.0, 3.0)] public double? TranslatedStrongCosine { get; set; } = 0.625;
 
     /// <summary><see cref="MinLexical"/> for a translated question.</summary>
-    [Range(0.0, 1.01)] public double? TranslatedMinLexical { get; set; } = 0.60;
+    [Range(0.0, 1.01)] public double? TranslatedMinLexical { get; set; } = 0.50;
 
     /// <summary><see cref="LexicalWeight"/> for a translated question.</summary>
-    [Range(0.0, 2.0)] public double? TranslatedLexicalWeight { get; set; } = 0.20;
+    [Range(0.0, 2.0)] public double? TranslatedLexicalWeight { get; set; } = 0.10;
 
     /// <summary><see cref="AgreementCounts"/> for a translated question.</summary>
     public bool? TranslatedAgreementCounts { get; set; }

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Analysis;
+using System.Text.RegularExpressions;
 using PractitionerBot.Knowledge.Index;
 
 namespace PractitionerBot.Knowledge.Translation;
@@ -13,17 +14,18 @@ namespace PractitionerBot.Knowledge.Translation;
 public sealed record QueryConcept(string Surface, IReadOnlyList<string> English, IReadOnlyList<string> NativeTerms, bool Translated);
 
 /// <summary>A question read in its language and carried over to English.</summary>
-public sealed record TranslatedQuestion(string Language, IReadOnlyList<QueryConcept> Concepts)
-{
-    /// <summary>The question in English words, the first rendering of each concept: what a dense (embedding) search should read.</summary>
-    public string English => string.Join(' ', Concepts.Select(c => c.English.Count > 0 ? c.English[0] : c.Surface));
-}
+/// <param name="English">
+/// The question in English words, in its own order: the first rendering of each concept, with the small words the search
+/// drops (articles, pronouns, prepositions, question words) put back from the lexicon. What the meaning model reads: it
+/// was trained on sentences, and a bag of field words gets lower cosines from the papers that answer it.
+/// </param>
+public sealed record TranslatedQuestion(string Language, IReadOnlyList<QueryConcept> Concepts, string English);
 
 /// <summary>
 /// Detects the language of a question and, for French, German and Dutch, analyses it in that language and looks its
 /// words up in the bilingual lexicon (the longest phrase first, then the parts of compounds).
 /// </summary>
-public sealed class QueryTranslator
+public sealed partial class QueryTranslator
 {
     /// <summary>The longest lexicon phrase looked up, in analysed words.</summary>
     private const int MaxPhrase = 4;
@@ -32,8 +34,14 @@ public sealed class QueryTranslator
     private readonly Dictionary<string, SourceLanguageAnalyzer> _analyzers = [];
     private readonly Dictionary<string, Dictionary<string, List<string>>> _lookup = [];
     private readonly Dictionary<string, List<string>> _words = [];
+    private readonly Dictionary<string, Lazy<GeneralWords>> _general = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _small = [];
 
-    public QueryTranslator(BilingualLexicon lexicon, LanguageIdentifier identifier)
+    /// <param name="generalDictionaries">
+    /// The folder of the installed FreeDict dictionaries (<see cref="FreeDict"/>), read the first time a language
+    /// needs them (or at <see cref="LoadGeneral"/>); null: the field lexicon alone.
+    /// </param>
+    public QueryTranslator(BilingualLexicon lexicon, LanguageIdentifier identifier, string? generalDictionaries = null)
     {
         _identifier = identifier;
         Fingerprint = lexicon.Fingerprint;
@@ -44,16 +52,64 @@ public sealed class QueryTranslator
             foreach (var e in entries.Where(e => !e.Source.Contains(' ') && e.Source.Length >= 4)) parts.Add(e.Source);
             var analyzer = _analyzers[language] = new SourceLanguageAnalyzer(language, parts);
             var lookup = _lookup[language] = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var small = _small[language] = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
                 var key = string.Join(' ', Positions(analyzer, entry.Source).Select(p => p.Stem));
-                if (key.Length == 0) continue;
+                if (key.Length == 0)
+                {
+                    // A stop word: not searched, but part of the English sentence the meaning model reads.
+                    if (!entry.Source.Contains(' ')) small.TryAdd(entry.Source, entry.English[0]);
+                    continue;
+                }
                 if (!lookup.TryGetValue(key, out var english)) lookup[key] = english = [];
                 foreach (var e in entry.English) if (!english.Contains(e, StringComparer.OrdinalIgnoreCase)) english.Add(e);
             }
             _words[language] = lookup.Keys.Where(k => !k.Contains(' ') && k.Length >= MinInflectedStem).ToList();
+            var source = language;
+            _general[language] = new Lazy<GeneralWords>(() => GeneralWords.Load(generalDictionaries, source, analyzer, lookup));
         }
     }
+
+    /// <summary>
+    /// The words of one language's general dictionary by their stem, those the field lexicon has left out (its renderings
+    /// are the field's). A dictionary that cannot be read leaves the language to the field lexicon and says why.
+    /// </summary>
+    private sealed class GeneralWords(Dictionary<string, string[]> byStem, string? error)
+    {
+        public Dictionary<string, string[]> ByStem { get; } = byStem;
+
+        public string? Error { get; } = error;
+
+        public static GeneralWords Load(string? folder, string language, Analyzer analyzer, Dictionary<string, List<string>> field)
+        {
+            var byStem = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (string.IsNullOrWhiteSpace(folder)) return new(byStem, null);
+            try
+            {
+                foreach (var word in FreeDict.Read(folder, language))
+                {
+                    var positions = Positions(analyzer, word.Headword);
+                    if (positions.Count != 1 || field.ContainsKey(positions[0].Stem)) continue;
+                    byStem.TryAdd(positions[0].Stem, [.. word.English]);
+                }
+                byStem.TrimExcess();
+                return new(byStem, null);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A damaged or unexpected file must not break translation: the language keeps its field lexicon.
+                return new([], ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+    }
+
+    /// <summary>What <see cref="LoadGeneral"/> found for one language: its words, or why it has none.</summary>
+    public sealed record GeneralDictionaryReport(string Language, int Words, string? Error);
+
+    /// <summary>Reads the general dictionaries now (the bot does so in the background, so no member waits for them).</summary>
+    public IReadOnlyList<GeneralDictionaryReport> LoadGeneral() =>
+        [.. _general.Select(g => new GeneralDictionaryReport(g.Key, g.Value.Value.ByStem.Count, g.Value.Value.Error))];
 
     /// <summary>English only: no lexicon, questions in other languages are searched as typed.</summary>
     public static QueryTranslator EnglishOnly { get; } = new(BilingualLexicon.Empty, new LanguageIdentifier());
@@ -74,6 +130,8 @@ public sealed class QueryTranslator
         var lookup = _lookup[language];
         var positions = Positions(analyzer, question);
         var concepts = new List<QueryConcept>();
+        var pieces = new List<(int Start, string English)>();
+        void Piece(int start) => pieces.Add((start, concepts[^1].English.Count > 0 ? concepts[^1].English[0] : concepts[^1].Surface));
         for (var i = 0; i < positions.Count;)
         {
             var matched = 0;
@@ -82,6 +140,7 @@ public sealed class QueryTranslator
                 var slice = positions.GetRange(i, n);
                 if (!lookup.TryGetValue(string.Join(' ', slice.Select(p => p.Stem)), out var english)) continue;
                 concepts.Add(new QueryConcept(string.Join(' ', slice.Select(p => p.Surface)), english, [.. slice.Select(p => p.Stem)], true));
+                Piece(slice[0].Start);
                 matched = n;
             }
             if (matched > 0)
@@ -93,19 +152,40 @@ public sealed class QueryTranslator
             if (Inflected(language, position.Stem) is { } lemma)
             {
                 concepts.Add(new QueryConcept(position.Surface, lookup[lemma], [position.Stem], true));
+                Piece(position.Start);
                 continue;
             }
             var parts = position.Parts.Where(lookup.ContainsKey).Distinct().ToList();
+            if (parts.Count == 0 && _general[language].Value.ByStem.TryGetValue(position.Stem, out var everyday))
+            {
+                // An everyday word the field lexicon lacks: the general dictionary's first senses.
+                concepts.Add(new QueryConcept(position.Surface, everyday, [position.Stem], true));
+                Piece(position.Start);
+                continue;
+            }
             if (parts.Count == 0)
             {
                 concepts.Add(new QueryConcept(position.Surface, [position.Surface], [position.Stem], false));
+                Piece(position.Start);
                 continue;
             }
             // A compound the lexicon lacks, made of words it has: each part is a concept; the whole word still finds papers in its language.
             for (var p = 0; p < parts.Count; p++)
+            {
                 concepts.Add(new QueryConcept(parts[p], lookup[parts[p]], p == 0 ? [position.Stem] : [parts[p]], true));
+                Piece(position.Start);
+            }
         }
-        return new TranslatedQuestion(language, concepts);
+        // The small words between the analysed ones (elided articles and pronouns too: l', d', j', qu').
+        var small = _small[language];
+        var analysed = question.Length > QueryTerms.MaxAnalysedChars ? question[..QueryTerms.MaxAnalysedChars] : question;
+        foreach (var word in Letters().EnumerateMatches(analysed))
+        {
+            var at = word.Index;
+            if (positions.Any(p => at >= p.Start && at < p.Start + p.Surface.Length)) continue;
+            if (small.TryGetValue(analysed.Substring(at, word.Length).ToLowerInvariant(), out var english)) pieces.Add((at, english));
+        }
+        return new TranslatedQuestion(language, concepts, string.Join(' ', pieces.OrderBy(p => p.Start).Select(p => p.English)));
     }
 
     /// <summary>Light stemming leaves verb endings (erzählt, erzählen; raconte, raconter): an entry whose stem differs by an ending.</summary>
@@ -127,7 +207,10 @@ public sealed class QueryTranslator
         return best;
     }
 
-    private sealed record Position(string Surface, string Stem, List<string> Parts);
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Letters();
+
+    private sealed record Position(string Surface, string Stem, List<string> Parts, int Start);
 
     /// <summary>The analysed words of a text, each with the words split out of it (compound parts) and the text it came from.</summary>
     private static List<Position> Positions(Analyzer analyzer, string text)
@@ -143,7 +226,7 @@ public sealed class QueryTranslator
         while (stream.IncrementToken())
         {
             if (increment.PositionIncrement > 0 || positions.Count == 0)
-                positions.Add(new Position(text[offset.StartOffset..offset.EndOffset], term.ToString(), []));
+                positions.Add(new Position(text[offset.StartOffset..offset.EndOffset], term.ToString(), [], offset.StartOffset));
             else if (term.ToString() != positions[^1].Stem) positions[^1].Parts.Add(term.ToString());
         }
         stream.End();
