@@ -23,7 +23,8 @@ public sealed record TranslatedQuestion(string Language, IReadOnlyList<QueryConc
 
 /// <summary>
 /// Detects the language of a question and, for French, German and Dutch, analyses it in that language and looks its
-/// words up in the bilingual lexicon (the longest phrase first, then the parts of compounds).
+/// words up: the field lexicon's longest phrase first, then its entry an ending apart, then the general dictionary's whole
+/// word (a compound it knows keeps its own sense), then the field lexicon's words inside a compound.
 /// </summary>
 public sealed partial class QueryTranslator
 {
@@ -155,14 +156,14 @@ public sealed partial class QueryTranslator
                 Piece(position.Start);
                 continue;
             }
-            var parts = position.Parts.Where(lookup.ContainsKey).Distinct().ToList();
-            if (parts.Count == 0 && _general[language].Value.ByStem.TryGetValue(position.Stem, out var everyday))
+            if (_general[language].Value.ByStem.TryGetValue(position.Stem, out var everyday))
             {
                 // An everyday word the field lexicon lacks: the general dictionary's first senses.
                 concepts.Add(new QueryConcept(position.Surface, everyday, [position.Stem], true));
                 Piece(position.Start);
                 continue;
             }
+            var parts = position.Parts.Where(lookup.ContainsKey).Distinct().ToList();
             if (parts.Count == 0)
             {
                 concepts.Add(new QueryConcept(position.Surface, [position.Surface], [position.Stem], false));

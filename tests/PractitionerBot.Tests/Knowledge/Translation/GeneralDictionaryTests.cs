@@ -17,7 +17,11 @@ public sealed class GeneralDictionaryTests : IDisposable
 
     private static readonly BilingualLexicon Lexicon = BilingualLexicon.FromEntries(new Dictionary<string, IReadOnlyList<BilingualLexicon.Entry>>
     {
-        ["de"] = [new("lehrer", ["teacher"]), new("schule", ["school"]), new("radikalisierung", ["radicalisation"])],
+        ["de"] =
+        [
+            new("lehrer", ["teacher"]), new("schule", ["school"]), new("radikalisierung", ["radicalisation"]), new("ausstieg", ["exit"]),
+            new("beratung", ["counselling"]),
+        ],
     });
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -31,6 +35,7 @@ public sealed class GeneralDictionaryTests : IDisposable
         ("Verein", "Verein /fɛɾˈaɪn/ <n, masc>\nclub <n>; association <n>; society <n>; union <n>\n"),
         ("VfB", "Verein /fɛɾˈaɪn/ <n, masc>\nclub <n>; association <n>; society <n>; union <n>\n"),
         ("Fahrrad fahren", "Fahrrad fahren <v>\ncycle <v>\n"),
+        ("Ausstiegsklausel", "Ausstiegsklausel /ˈaʊsʃtiːksklaʊzəl/ <n, fem>\nopt-out clause <n>\n"),
     ];
 
     private void WriteGerman(bool compressed = true, bool truncate = false)
@@ -112,8 +117,21 @@ public sealed class GeneralDictionaryTests : IDisposable
         Assert.Equal(["statement", "remark", "utterance"], Concept(question, "Äußerungen").English); // a plural, by its stem
         Assert.All(question.Concepts, c => Assert.True(c.Translated));
         Assert.Equal("teacher holiday statement club", question.English);
-        Assert.Equal([new QueryTranslator.GeneralDictionaryReport("fr", 0, null), new QueryTranslator.GeneralDictionaryReport("de", 3, null),
+        Assert.Equal([new QueryTranslator.GeneralDictionaryReport("fr", 0, null), new QueryTranslator.GeneralDictionaryReport("de", 4, null),
             new QueryTranslator.GeneralDictionaryReport("nl", 0, null)], translator.LoadGeneral());
+    }
+
+    [Fact]
+    public void Translate_TakesACompoundTheDictionaryHasWhole_AndSplitsOneItLacks()
+    {
+        WriteGerman();
+        var translator = new QueryTranslator(Lexicon, new LanguageIdentifier(), _folder);
+
+        var question = translator.Translate("Die Ausstiegsklausel und die Ausstiegsberatung", "de")!;
+
+        // An exit clause in a contract is not exit work: the whole word's sense wins over its parts'.
+        Assert.Equal(["opt-out clause"], Concept(question, "Ausstiegsklausel").English);
+        Assert.Equal(["exit", "counselling"], question.Concepts.Skip(1).Select(c => c.English[0]));
     }
 
     [Fact]
