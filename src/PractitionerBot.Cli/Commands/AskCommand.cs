@@ -48,6 +48,7 @@ internal static class AskCommand
         question = answer.Question,
         language = answer.Language,
         english = answer.Translation?.English,
+        corrected = answer.Corrected,
         confident = answer.IsConfident,
         confidence = Math.Round(answer.Confidence, 3),
         evidence = new

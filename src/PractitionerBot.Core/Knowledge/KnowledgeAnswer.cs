@@ -20,6 +20,9 @@ public sealed record KnowledgeAnswer(
     /// <summary>A French, German or Dutch question carried over to English; null for a question read as English.</summary>
     public Translation.TranslatedQuestion? Translation { get; init; }
 
+    /// <summary>An English question as it was read when that differs from how it was typed (shorthand spelt out, misspellings corrected).</summary>
+    public string? Corrected { get; init; }
+
     public static KnowledgeAnswer Empty(string question, KnowledgeStatus status) => new(question, [], 0, false, status);
 }
 

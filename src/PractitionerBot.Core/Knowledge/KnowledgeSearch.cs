@@ -14,11 +14,15 @@ namespace PractitionerBot.Knowledge;
 public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options, QueryTranslator? translator = null) : IKnowledgeSearch
 {
     /// <summary>A question as the search reads it: cut to the analysed length, its language, and its English concepts when it is French, German or Dutch.</summary>
+    /// <param name="Text">What is searched: cut to the analysed length, and for an English question spelt out and corrected (<see cref="SpellingCorrector"/>).</param>
     public sealed record ReadQuestion(string Question, string Text, string? Language, TranslatedQuestion? Translated)
     {
         /// <summary>What the dense side embeds: the question in English words (the model reads English).</summary>
-        public string English => Translated?.English ?? Question;
+        public string English => Translated?.English ?? Text;
     }
+
+    private readonly Lazy<SpellingCorrector?> _spelling = new(() => translator is null ? null
+        : new SpellingCorrector(SpellingCorrector.CountWords(index), translator.IsEnglishWord));
 
     /// <summary>Detects the language and translates once; <see cref="Ask(ReadQuestion, int, string?, Semantic.DenseRanking?)"/> takes the result.</summary>
     public ReadQuestion Read(string question)
@@ -26,7 +30,9 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
         question ??= "";
         var text = Cut(question);
         var language = translator?.Detect(text);
-        return new ReadQuestion(question, text, language, translator?.Translate(text, language));
+        var translated = translator?.Translate(text, language);
+        if (translated is null && _spelling.Value is { } spelling) text = spelling.Correct(text);
+        return new ReadQuestion(question, text, language, translated);
     }
 
     private static string Cut(string question) => question.Length > QueryTerms.MaxAnalysedChars ? question[..QueryTerms.MaxAnalysedChars] : question;
@@ -42,7 +48,7 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
         var (question, text, language, translated) = read;
         var answer = translated is null ? Search(question, QueryTerms.Analyze(index.Analyzer, IndexFields.Body, Synonyms.Expand(text)), null, top, workingGroup, dense)
             : Search(question, null, translated, top, workingGroup, dense);
-        return answer with { Language = language, Translation = translated };
+        return answer with { Language = language, Translation = translated, Corrected = translated is null && text != Cut(question) ? text : null };
     }
 
     private KnowledgeAnswer Search(string question, List<string>? englishTerms, TranslatedQuestion? translated, int top, string? workingGroup,

@@ -37,6 +37,7 @@ public sealed partial class QueryTranslator
     private readonly Dictionary<string, List<string>> _words = [];
     private readonly Dictionary<string, Lazy<GeneralWords>> _general = [];
     private readonly Dictionary<string, Dictionary<string, string>> _small = [];
+    private readonly HashSet<string> _englishWords = new(StringComparer.Ordinal);
 
     /// <param name="generalDictionaries">
     /// The folder of the installed FreeDict dictionaries (<see cref="FreeDict"/>), read the first time a language
@@ -65,6 +66,7 @@ public sealed partial class QueryTranslator
                 }
                 if (!lookup.TryGetValue(key, out var english)) lookup[key] = english = [];
                 foreach (var e in entry.English) if (!english.Contains(e, StringComparer.OrdinalIgnoreCase)) english.Add(e);
+                foreach (var e in entry.English) AddWords(_englishWords, e);
             }
             _words[language] = lookup.Keys.Where(k => !k.Contains(' ') && k.Length >= MinInflectedStem).ToList();
             var source = language;
@@ -76,33 +78,52 @@ public sealed partial class QueryTranslator
     /// The words of one language's general dictionary by their stem, those the field lexicon has left out (its renderings
     /// are the field's). A dictionary that cannot be read leaves the language to the field lexicon and says why.
     /// </summary>
-    private sealed class GeneralWords(Dictionary<string, string[]> byStem, string? error)
+    private sealed class GeneralWords(Dictionary<string, string[]> byStem, HashSet<string> englishWords, string? error)
     {
         public Dictionary<string, string[]> ByStem { get; } = byStem;
+
+        /// <summary>Every English word of the renderings read, the field lexicon's words included.</summary>
+        public HashSet<string> EnglishWords { get; } = englishWords;
 
         public string? Error { get; } = error;
 
         public static GeneralWords Load(string? folder, string language, Analyzer analyzer, Dictionary<string, List<string>> field)
         {
             var byStem = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            if (string.IsNullOrWhiteSpace(folder)) return new(byStem, null);
+            var englishWords = new HashSet<string>(StringComparer.Ordinal);
+            if (string.IsNullOrWhiteSpace(folder)) return new(byStem, englishWords, null);
             try
             {
                 foreach (var word in FreeDict.Read(folder, language))
                 {
+                    foreach (var e in word.English) AddWords(englishWords, e);
                     var positions = Positions(analyzer, word.Headword);
                     if (positions.Count != 1 || field.ContainsKey(positions[0].Stem)) continue;
                     byStem.TryAdd(positions[0].Stem, [.. word.English]);
                 }
                 byStem.TrimExcess();
-                return new(byStem, null);
+                englishWords.TrimExcess();
+                return new(byStem, englishWords, null);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // A damaged or unexpected file must not break translation: the language keeps its field lexicon.
-                return new([], ex.GetType().Name + ": " + ex.Message);
+                return new([], [], ex.GetType().Name + ": " + ex.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a lower-case word is English as far as the lexicons and the general dictionaries know (their renderings);
+    /// reads the general dictionaries first if they are not yet.
+    /// </summary>
+    public bool IsEnglishWord(string word) =>
+        _englishWords.Contains(word) || _general.Values.Any(g => g.Value.EnglishWords.Contains(word));
+
+    private static void AddWords(HashSet<string> words, string english)
+    {
+        foreach (var word in english.Split([' ', '-', '/', '\''], StringSplitOptions.RemoveEmptyEntries))
+            if (word.All(char.IsAsciiLetter)) words.Add(word.ToLowerInvariant());
     }
 
     /// <summary>What <see cref="LoadGeneral"/> found for one language: its words, or why it has none.</summary>
