@@ -40,6 +40,9 @@ public sealed partial class KnowledgeBase(KnowledgeOptions options, KnowledgeInd
     /// <summary>Completes with the mode the bot keeps: hybrid once the passages are embedded, lexical when meaning is off or unavailable.</summary>
     public Task<SearchMode> WhenSettled => _settled.Task;
 
+    /// <summary>Prepares what reading a question needs beside the index (the papers' words for spelling), so no member waits for it.</summary>
+    public void PrepareReading() => Volatile.Read(ref _search)?.PrepareReading();
+
     /// <summary>Meaning is off or its model could not be loaded: lexical answers for good.</summary>
     public void StayLexical() => _settled.TrySetResult(SearchMode.Lexical);
 

@@ -24,6 +24,9 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
     private readonly Lazy<SpellingCorrector?> _spelling = new(() => translator is null ? null
         : new SpellingCorrector(SpellingCorrector.CountWords(index), translator.IsEnglishWord));
 
+    /// <summary>Counts the papers' words for the spelling corrector now rather than at the first question (the bot does so at start-up).</summary>
+    public void PrepareReading() => _ = _spelling.Value;
+
     /// <summary>Detects the language and translates once; <see cref="Ask(ReadQuestion, int, string?, Semantic.DenseRanking?)"/> takes the result.</summary>
     public ReadQuestion Read(string question)
     {

@@ -19,6 +19,8 @@ internal sealed partial class SemanticStartup(KnowledgeBase knowledge, Knowledge
         if (!semantic.Enabled)
         {
             knowledge.StayLexical();
+            await knowledge.WhenReady.WaitAsync(stoppingToken);
+            await Task.Run(knowledge.PrepareReading, stoppingToken);
             await dictionaries;
             return;
         }
@@ -50,6 +52,7 @@ internal sealed partial class SemanticStartup(KnowledgeBase knowledge, Knowledge
         LogEmbedding(log, semantic.Model.ToString());
         var (vectors, report) = new SemanticIndexer(embedder).Build(index, string.IsNullOrWhiteSpace(semantic.VectorsPath) ? EmbeddingStore.FolderBeside(options.IndexPath) : semantic.VectorsPath,
             new Progress<EmbeddingProgress>(p => LogProgress(log, p.Done, p.Missing)), stoppingToken);
+        knowledge.PrepareReading();
         dictionaries.Wait(stoppingToken);
         knowledge.UseMeaning(vectors, embedder, semantic);
         LogHybrid(log, report.Passages, report.Embedded, (long)report.Elapsed.TotalMilliseconds);
