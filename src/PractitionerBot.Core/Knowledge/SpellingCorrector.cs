@@ -93,19 +93,30 @@ public sealed partial class SpellingCorrector
         var unknown = 0;
         foreach (Match word in Word().Matches(question))
         {
-            if (Fix(word.Value, ref unknown) is not { } fixedWord) continue;
+            if (Fix(word.Value, SentenceStart(question, word.Index), ref unknown) is not { } fixedWord) continue;
             result.Append(question, last, word.Index - last).Append(fixedWord);
             last = word.Index + word.Length;
         }
         return last == 0 ? question : result.Append(question, last, question.Length - last).ToString();
     }
 
-    private string? Fix(string word, ref int unknown)
+    /// <summary>Whether a word opens the message or a sentence (its capital is then no sign of a name).</summary>
+    private static bool SentenceStart(string text, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+            if (!char.IsWhiteSpace(text[i])) return text[i] is '.' or '!' or '?' or ':' or '\n' || (i > 0 && text[i - 1] == '\n' && !char.IsLetterOrDigit(text[i]));
+        return true;
+    }
+
+    private string? Fix(string word, bool sentenceStart, ref int unknown)
     {
         var lower = word.ToLowerInvariant();
         var asTyped = word[1..] == lower[1..];
         if (asTyped && Typed.TryGetValue(lower, out var spelt)) return spelt;
-        if (lower.Length < MinLength || word.Skip(1).Any(char.IsUpper) || lower.Contains('\'') || Known(lower)) return null;
+        // Not an English misspelling: a short word, an acronym or a name (capitals inside, or a capital mid-sentence), a word
+        // with letters English does not use (Malmö, Äußerung), a contraction.
+        if (lower.Length < MinLength || word.Skip(1).Any(char.IsUpper) || (char.IsUpper(word[0]) && !sentenceStart)
+            || !lower.All(char.IsAsciiLetterLower) || Known(lower)) return null;
         if (++unknown > MaxUnknownWords) return null;
         var best = Best(Edits(lower));
         if (best is null && lower.Length >= TwoEditsFrom) best = Best(TwoEditsAway(lower));
@@ -188,7 +199,7 @@ public sealed partial class SpellingCorrector
         }
     }
 
-    /// <summary>An English word as typed: letters, with an apostrophe inside (don't, we're).</summary>
-    [GeneratedRegex(@"[A-Za-z]+(?:'[a-z]+)?")]
+    /// <summary>A word as typed: letters, with an apostrophe inside (don't, we're).</summary>
+    [GeneratedRegex(@"\p{L}+(?:'\p{L}+)?")]
     private static partial Regex Word();
 }
