@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Lucene.Net.Index;
 using PractitionerBot.Knowledge.Index;
 
 namespace PractitionerBot.Knowledge;
@@ -63,26 +62,20 @@ public sealed partial class SpellingCorrector
     }
 
     /// <summary>The words of every passage in the index (title, section heading and text).</summary>
-    public static Dictionary<string, int> CountWords(LuceneIndex index) => index.Search(searcher =>
+    public static Dictionary<string, int> CountWords(LuceneIndex index)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reader = searcher.IndexReader;
-        var live = MultiFields.GetLiveDocs(reader);
-        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        PassageDocuments.ForEach(index, passage =>
         {
-            if (live is not null && !live.Get(doc)) continue;
-            var stored = searcher.Doc(doc);
-            if (stored.Get(IndexFields.Body) is null) continue;
-            var passage = PassageDocuments.FromLucene(stored);
             foreach (var text in (string[])[passage.Title, passage.Section, passage.Text])
                 foreach (Match word in Word().Matches(text))
                 {
                     var lower = word.Value.ToLowerInvariant();
                     counts[lower] = counts.GetValueOrDefault(lower) + 1;
                 }
-        }
+        });
         return counts;
-    });
+    }
 
     /// <summary>The question with its shorthand spelt out and its misspellings of the papers' words corrected; the rest as typed.</summary>
     public string Correct(string question)

@@ -16,16 +16,11 @@ internal sealed partial class SemanticStartup(KnowledgeBase knowledge, Knowledge
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var dictionaries = Task.Run(LoadDictionaries, stoppingToken);
-        if (!semantic.Enabled)
-        {
-            knowledge.StayLexical();
-            await knowledge.WhenReady.WaitAsync(stoppingToken);
-            await Task.Run(knowledge.PrepareReading, stoppingToken);
-            await dictionaries;
-            return;
-        }
+        if (!semantic.Enabled) knowledge.StayLexical();
         await knowledge.WhenReady.WaitAsync(stoppingToken);
-        await Task.Run(() => AddMeaning(dictionaries, stoppingToken), stoppingToken);
+        await Task.Run(knowledge.PrepareReading, stoppingToken);
+        if (semantic.Enabled) await Task.Run(() => AddMeaning(dictionaries, stoppingToken), stoppingToken);
+        await dictionaries;
     }
 
     private void LoadDictionaries()
@@ -52,7 +47,6 @@ internal sealed partial class SemanticStartup(KnowledgeBase knowledge, Knowledge
         LogEmbedding(log, semantic.Model.ToString());
         var (vectors, report) = new SemanticIndexer(embedder).Build(index, string.IsNullOrWhiteSpace(semantic.VectorsPath) ? EmbeddingStore.FolderBeside(options.IndexPath) : semantic.VectorsPath,
             new Progress<EmbeddingProgress>(p => LogProgress(log, p.Done, p.Missing)), stoppingToken);
-        knowledge.PrepareReading();
         dictionaries.Wait(stoppingToken);
         knowledge.UseMeaning(vectors, embedder, semantic);
         LogHybrid(log, report.Passages, report.Embedded, (long)report.Elapsed.TotalMilliseconds);

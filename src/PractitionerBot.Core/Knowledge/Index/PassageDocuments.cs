@@ -58,6 +58,20 @@ internal static class PassageDocuments
         || heading.Equals("references", StringComparison.OrdinalIgnoreCase)
         || heading.Equals("sources", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Reads every passage record of the index (not the whole-document records), in index order.</summary>
+    public static void ForEach(LuceneIndex index, Action<StoredPassage> visit) => index.Search(searcher =>
+    {
+        var reader = searcher.IndexReader;
+        var live = Lucene.Net.Index.MultiFields.GetLiveDocs(reader);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (live is not null && !live.Get(doc)) continue;
+            var stored = searcher.Doc(doc);
+            if (stored.Get(IndexFields.Body) is not null) visit(FromLucene(stored));
+        }
+        return 0;
+    });
+
     public static StoredPassage FromLucene(Document doc) => new(
         doc.Get(IndexFields.PassageId),
         doc.Get(IndexFields.DocumentId),

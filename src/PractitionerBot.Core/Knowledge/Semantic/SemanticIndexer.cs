@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Lucene.Net.Index;
 using PractitionerBot.Knowledge.Index;
 
 namespace PractitionerBot.Knowledge.Semantic;
@@ -58,20 +57,14 @@ public sealed class SemanticIndexer(ITextEmbedder embedder)
     internal static string EmbeddingText(StoredPassage p) => $"{p.Title}\n{p.Section}\n{p.Text}";
 
     /// <summary>Every answerable passage of the index (not the whole-document records, not reference lists).</summary>
-    private static List<Item> Passages(LuceneIndex index) => index.Search(searcher =>
+    private static List<Item> Passages(LuceneIndex index)
     {
-        var reader = searcher.IndexReader;
-        var live = MultiFields.GetLiveDocs(reader);
-        var items = new List<Item>(reader.NumDocs);
-        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        var items = new List<Item>();
+        PassageDocuments.ForEach(index, passage =>
         {
-            if (live is not null && !live.Get(doc)) continue;
-            var stored = searcher.Doc(doc);
-            if (stored.Get(IndexFields.Body) is null) continue;
-            var passage = PassageDocuments.FromLucene(stored);
-            if (PassageDocuments.IsReferenceList(passage.Section)) continue;
-            items.Add(new Item(new VectorEntry(passage.Id, passage.DocumentId, passage.WorkingGroups), EmbeddingText(passage)));
-        }
+            if (!PassageDocuments.IsReferenceList(passage.Section))
+                items.Add(new Item(new VectorEntry(passage.Id, passage.DocumentId, passage.WorkingGroups), EmbeddingText(passage)));
+        });
         return items;
-    });
+    }
 }

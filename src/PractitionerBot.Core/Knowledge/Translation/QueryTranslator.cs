@@ -65,8 +65,11 @@ public sealed partial class QueryTranslator
                     continue;
                 }
                 if (!lookup.TryGetValue(key, out var english)) lookup[key] = english = [];
-                foreach (var e in entry.English) if (!english.Contains(e, StringComparer.OrdinalIgnoreCase)) english.Add(e);
-                foreach (var e in entry.English) AddWords(_englishWords, e);
+                foreach (var e in entry.English)
+                {
+                    if (!english.Contains(e, StringComparer.OrdinalIgnoreCase)) english.Add(e);
+                    AddWords(_englishWords, e);
+                }
             }
             _words[language] = lookup.Keys.Where(k => !k.Contains(' ') && k.Length >= MinInflectedStem).ToList();
             var source = language;
