@@ -95,7 +95,7 @@ public static partial class FreeDict
         {
             if (line.Trim().Length == 0 || line.StartsWith("   ", StringComparison.Ordinal) || line.TrimStart().StartsWith('"')
                 || line.TrimStart().StartsWith("see:", StringComparison.Ordinal)) continue;
-            var sense = Annotations().Replace(Numbering().Replace(line, ""), "");
+            var sense = Placeholders().Replace(Annotations().Replace(Numbering().Replace(line, ""), ""), "");
             foreach (var part in sense.Split([',', ';']))
             {
                 var rendering = Spaces().Replace(part, " ").Trim();
@@ -148,6 +148,10 @@ public static partial class FreeDict
     /// <summary>Domains [comp.], parts of speech &lt;v&gt; and glosses (+ dat).</summary>
     [GeneratedRegex(@"\[[^\]]*\]|<[^>]*>|\([^)]*\)")]
     private static partial Regex Annotations();
+
+    /// <summary>Stand-ins for an object (to do sth., to tell sb., pers.) and ellipses: not words of the rendering.</summary>
+    [GeneratedRegex(@"(?<![\w.])(?:sth|sb|sbd|smb|smth|so|s\.o|o\.s|pers|etw|jmd|jmdn|jmdm|qn|qc)\.|…|\.{3}")]
+    private static partial Regex Placeholders();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

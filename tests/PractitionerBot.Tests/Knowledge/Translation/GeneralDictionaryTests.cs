@@ -36,6 +36,9 @@ public sealed class GeneralDictionaryTests : IDisposable
         ("VfB", "Verein /fɛɾˈaɪn/ <n, masc>\nclub <n>; association <n>; society <n>; union <n>\n"),
         ("Fahrrad fahren", "Fahrrad fahren <v>\ncycle <v>\n"),
         ("Ausstiegsklausel", "Ausstiegsklausel /ˈaʊsʃtiːksklaʊzəl/ <n, fem>\nopt-out clause <n>\n"),
+        ("Fasten", "Fasten /ˈfastən/ <n, neut>\nfasting <n>\n"),
+        ("fast", "fast /fast/ <adv>\nalmost, nearly\n"),
+        ("mitbringen", "mitbringen /ˈmɪtbʁɪŋən/ <v>\nto bring sth. along; to take sb. … with you\n"),
     ];
 
     private void WriteGerman(bool compressed = true, bool truncate = false)
@@ -89,6 +92,7 @@ public sealed class GeneralDictionaryTests : IDisposable
         Assert.Equal(["holiday", "vacation"], words["urlaub"]);
         Assert.Equal(["statement", "remark", "utterance"], words["äußerung"]);
         Assert.Equal(["club", "association", "society"], words["verein"]);
+        Assert.Equal(["to bring along", "to take with you"], words["mitbringen"]); // stand-ins for the object are not English words
         Assert.DoesNotContain("vfb", words.Keys);            // an abbreviation pointing at another headword's entry
         Assert.DoesNotContain("fahrrad fahren", words.Keys); // phrases are the field lexicon's business
         Assert.Equal(["de"], FreeDict.Available(_folder));
@@ -117,7 +121,7 @@ public sealed class GeneralDictionaryTests : IDisposable
         Assert.Equal(["statement", "remark", "utterance"], Concept(question, "Äußerungen").English); // a plural, by its stem
         Assert.All(question.Concepts, c => Assert.True(c.Translated));
         Assert.Equal("teacher holiday statement club", question.English);
-        Assert.Equal([new QueryTranslator.GeneralDictionaryReport("fr", 0, null), new QueryTranslator.GeneralDictionaryReport("de", 4, null),
+        Assert.Equal([new QueryTranslator.GeneralDictionaryReport("fr", 0, null), new QueryTranslator.GeneralDictionaryReport("de", 6, null),
             new QueryTranslator.GeneralDictionaryReport("nl", 0, null)], translator.LoadGeneral());
     }
 
@@ -132,6 +136,32 @@ public sealed class GeneralDictionaryTests : IDisposable
         // An exit clause in a contract is not exit work: the whole word's sense wins over its parts'.
         Assert.Equal(["opt-out clause"], Concept(question, "Ausstiegsklausel").English);
         Assert.Equal(["exit", "counselling"], question.Concepts.Skip(1).Select(c => c.English[0]));
+    }
+
+    [Fact]
+    public void Translate_ReadsAWordAsTyped_WhenAnotherWordHasItsStem()
+    {
+        WriteGerman();
+        var translator = new QueryTranslator(Lexicon, new LanguageIdentifier(), _folder);
+
+        var question = translator.Translate("Fast alle beim Fasten", "de")!;
+
+        // Light stemming makes both "fast"; the word typed decides which one it is.
+        Assert.Equal(["almost", "nearly"], Concept(question, "Fast").English);
+        Assert.Equal(["fasting"], Concept(question, "Fasten").English);
+    }
+
+    [Fact]
+    public void Translate_ReadsACompoundNeitherDictionaryHas_AsTheWordsThatMakeItUp()
+    {
+        WriteGerman();
+        var translator = new QueryTranslator(Lexicon, new LanguageIdentifier(), _folder);
+
+        // Urlaub + s + Verein: two everyday words joined by a linking s; Lehrer + Urlaub: a field word and an everyday one.
+        Assert.Equal("holiday club", translator.Translate("Urlaubsverein", "de")!.English);
+        Assert.Equal("teacher holiday", translator.Translate("Lehrerurlaub", "de")!.English);
+        // Without a reading that covers the whole word, the field's words inside it stand for it.
+        Assert.Equal(["exit"], translator.Translate("Ausstiegsquatsch", "de")!.Concepts.Select(c => c.English[0]));
     }
 
     [Fact]
