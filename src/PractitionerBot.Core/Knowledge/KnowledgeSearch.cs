@@ -21,11 +21,21 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
         public string English => Translated?.English ?? Text;
     }
 
-    private readonly Lazy<SpellingCorrector?> _spelling = new(() => translator is null ? null
-        : new SpellingCorrector(SpellingCorrector.CountWords(index), translator.IsEnglishWord));
+    /// <summary>How often the papers use each word, and the spelling corrector made from it: for reading questions.</summary>
+    private sealed record Reading(Dictionary<string, int> PapersWords, SpellingCorrector Spelling)
+    {
+        public int Uses(string word) => PapersWords.GetValueOrDefault(word);
+    }
 
-    /// <summary>Counts the papers' words for the spelling corrector now rather than at the first question (the bot does so at start-up).</summary>
-    public void PrepareReading() => _ = _spelling.Value;
+    private readonly Lazy<Reading?> _reading = new(() =>
+    {
+        if (translator is null) return null;
+        var words = SpellingCorrector.CountWords(index);
+        return new Reading(words, new SpellingCorrector(words, translator.IsEnglishWord));
+    });
+
+    /// <summary>Counts the papers' words for reading questions now rather than at the first question (the bot does so at start-up).</summary>
+    public void PrepareReading() => _ = _reading.Value;
 
     /// <summary>Detects the language and translates once; <see cref="Ask(ReadQuestion, int, string?, Semantic.DenseRanking?)"/> takes the result.</summary>
     public ReadQuestion Read(string question)
@@ -33,8 +43,9 @@ public sealed class KnowledgeSearch(LuceneIndex index, KnowledgeOptions options,
         question ??= "";
         var text = Cut(question);
         var language = translator?.Detect(text);
-        var translated = translator?.Translate(text, language);
-        if (translated is null && _spelling.Value is { } spelling) text = spelling.Correct(text);
+        var reading = translator is null ? null : _reading.Value;
+        var translated = translator?.Translate(text, language, reading is null ? null : reading.Uses);
+        if (translated is null && reading is not null) text = reading.Spelling.Correct(text);
         return new ReadQuestion(question, text, language, translated);
     }
 

@@ -173,7 +173,11 @@ public sealed partial class QueryTranslator
     public string? Detect(string text) => _identifier.Detect(text);
 
     /// <summary>The concepts of a French, German or Dutch question; null for any other language.</summary>
-    public TranslatedQuestion? Translate(string question, string? language)
+    /// <param name="papers">
+    /// How often the papers use an English word. A general dictionary lists a word's senses in no useful order (<i>nie</i>:
+    /// hardly ever, never); its rendering the papers use most comes first, the field's sense of an everyday word.
+    /// </param>
+    public TranslatedQuestion? Translate(string question, string? language, Func<string, int>? papers = null)
     {
         if (language is null || !_analyzers.TryGetValue(language, out var analyzer)) return null;
         var lookup = _lookup[language];
@@ -207,7 +211,7 @@ public sealed partial class QueryTranslator
             if (_general[language].Value.TryGet(position.Surface, position.Stem, out var everyday))
             {
                 // An everyday word the field lexicon lacks: the general dictionary's first senses.
-                concepts.Add(new QueryConcept(position.Surface, everyday, [position.Stem], true));
+                concepts.Add(new QueryConcept(position.Surface, Commonest(everyday, papers), [position.Stem], true));
                 Piece(position.Start);
                 continue;
             }
@@ -216,7 +220,8 @@ public sealed partial class QueryTranslator
                 // A compound neither dictionary knows whole, read as the words it is made of, each a concept.
                 for (var p = 0; p < segments.Count; p++)
                 {
-                    concepts.Add(new QueryConcept(segments[p].Part, segments[p].English, p == 0 ? [position.Stem] : [segments[p].Stem], true));
+                    var english = segments[p].Field ? segments[p].English : Commonest(segments[p].English, papers);
+                    concepts.Add(new QueryConcept(segments[p].Part, english, p == 0 ? [position.Stem] : [segments[p].Stem], true));
                     Piece(position.Start);
                 }
                 continue;
@@ -245,6 +250,16 @@ public sealed partial class QueryTranslator
             if (small.TryGetValue(analysed.Substring(at, word.Length).ToLowerInvariant(), out var english)) pieces.Add((at, english));
         }
         return new TranslatedQuestion(language, concepts, string.Join(' ', pieces.OrderBy(p => p.Start).Select(p => p.English)));
+    }
+
+    /// <summary>The renderings with the one the papers use most first (a rendering counts as its rarest word); as listed when none is used more than the first.</summary>
+    private static IReadOnlyList<string> Commonest(IReadOnlyList<string> english, Func<string, int>? papers)
+    {
+        if (papers is null || english.Count < 2) return english;
+        int Uses(string rendering) => Letters().Matches(rendering).Select(m => papers(m.Value.ToLowerInvariant())).DefaultIfEmpty(0).Min();
+        var uses = english.Select(Uses).ToList();
+        var best = uses.IndexOf(uses.Max());
+        return uses[best] <= uses[0] ? english : [english[best], .. english.Where((_, i) => i != best)];
     }
 
     /// <summary>Light stemming leaves verb endings (erzählt, erzählen; raconte, raconter): an entry whose stem differs by an ending.</summary>

@@ -152,6 +152,22 @@ public sealed class GeneralDictionaryTests : IDisposable
     }
 
     [Fact]
+    public void Translate_PutsTheSenseThePapersUseMostFirst_ForAnEverydayWord()
+    {
+        WriteGerman();
+        var translator = new QueryTranslator(Lexicon, new LanguageIdentifier(), _folder);
+        var papers = new Dictionary<string, int> { ["society"] = 12, ["club"] = 3, ["teacher"] = 1, ["instructor"] = 40 };
+
+        var question = translator.Translate("Ein Lehrer im Verein", "de", w => papers.GetValueOrDefault(w))!;
+
+        Assert.Equal(["society", "club", "association"], Concept(question, "Verein").English);
+        Assert.Equal(["teacher"], Concept(question, "Lehrer").English); // the field lexicon's order is its own
+        Assert.Equal("teacher society", question.English);
+        // Papers that use none of the senses more than the first leave the dictionary's order.
+        Assert.Equal(["holiday", "vacation"], Concept(translator.Translate("Urlaub", "de", _ => 0)!, "Urlaub").English);
+    }
+
+    [Fact]
     public void Translate_ReadsACompoundNeitherDictionaryHas_AsTheWordsThatMakeItUp()
     {
         WriteGerman();
