@@ -34,6 +34,8 @@ public sealed partial class QueryTranslator
     private readonly LanguageIdentifier _identifier;
     private readonly Dictionary<string, SourceLanguageAnalyzer> _analyzers = [];
     private readonly Dictionary<string, Dictionary<string, List<string>>> _lookup = [];
+    /// <summary>The field lexicon's one-word entries by their own form: <i>starten</i> is start, though its stem is <i>start</i>'s (beginning).</summary>
+    private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _entries = [];
     private readonly Dictionary<string, List<string>> _words = [];
     private readonly Dictionary<string, Lazy<GeneralWords>> _general = [];
     private readonly Dictionary<string, Dictionary<string, string>> _small = [];
@@ -55,8 +57,10 @@ public sealed partial class QueryTranslator
             var analyzer = _analyzers[language] = new SourceLanguageAnalyzer(language, parts);
             var lookup = _lookup[language] = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var small = _small[language] = new Dictionary<string, string>(StringComparer.Ordinal);
+            var words = _entries[language] = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
+                if (!entry.Source.Contains(' ')) words.TryAdd(entry.Source, entry.English);
                 var key = string.Join(' ', Positions(analyzer, entry.Source).Select(p => p.Stem));
                 if (key.Length == 0)
                 {
@@ -182,13 +186,23 @@ public sealed partial class QueryTranslator
         if (language is null || !_analyzers.TryGetValue(language, out var analyzer)) return null;
         var lookup = _lookup[language];
         var positions = Positions(analyzer, question);
+        var analysed = question.Length > QueryTerms.MaxAnalysedChars ? question[..QueryTerms.MaxAnalysedChars] : question;
+        var verbs = Verbs(language, analyzer, analysed, positions);
         var concepts = new List<QueryConcept>();
         var pieces = new List<(int Start, string English)>();
         void Piece(int start) => pieces.Add((start, concepts[^1].English.Count > 0 ? concepts[^1].English[0] : concepts[^1].Surface));
+        var particles = verbs.Values.Select(v => v.Particle).OfType<int>().ToHashSet();
         for (var i = 0; i < positions.Count;)
         {
+            // A separable verb's particle is part of its verb (stimmen ... ab = abstimmen).
+            if (particles.Contains(positions[i].Start))
+            {
+                i++;
+                continue;
+            }
             var matched = 0;
-            for (var n = Math.Min(MaxPhrase, positions.Count - i); n >= 1 && matched == 0; n--)
+            var verb = verbs.GetValueOrDefault(positions[i].Start);
+            for (var n = Math.Min(MaxPhrase, positions.Count - i); n >= (verb is null ? 1 : 2) && matched == 0; n--)
             {
                 var slice = positions.GetRange(i, n);
                 if (!lookup.TryGetValue(string.Join(' ', slice.Select(p => p.Stem)), out var english)) continue;
@@ -202,6 +216,12 @@ public sealed partial class QueryTranslator
                 continue;
             }
             var position = positions[i++];
+            if (verb is not null)
+            {
+                concepts.Add(new QueryConcept(position.Surface, verb.English, [position.Stem], true));
+                Piece(position.Start);
+                continue;
+            }
             if (Inflected(language, position.Stem) is { } lemma)
             {
                 concepts.Add(new QueryConcept(position.Surface, lookup[lemma], [position.Stem], true));
@@ -242,11 +262,10 @@ public sealed partial class QueryTranslator
         }
         // The small words between the analysed ones (elided articles and pronouns too: l', d', j', qu').
         var small = _small[language];
-        var analysed = question.Length > QueryTerms.MaxAnalysedChars ? question[..QueryTerms.MaxAnalysedChars] : question;
         foreach (var word in Letters().EnumerateMatches(analysed))
         {
             var at = word.Index;
-            if (positions.Any(p => at >= p.Start && at < p.Start + p.Surface.Length)) continue;
+            if (positions.Any(p => at >= p.Start && at < p.Start + p.Surface.Length) || particles.Contains(at)) continue;
             if (small.TryGetValue(analysed.Substring(at, word.Length).ToLowerInvariant(), out var english)) pieces.Add((at, english));
         }
         return new TranslatedQuestion(language, concepts, string.Join(' ', pieces.OrderBy(p => p.Start).Select(p => p.English)));
