@@ -305,6 +305,8 @@ public sealed partial class QueryTranslator
 
     private const int MinCompoundPart = 3;
 
+    private const int MinEverydayPart = 5;
+
     /// <summary>What may join two words of a compound (Radikalisierung-s-prävention, ouder-s-avond, schule-n-...).</summary>
     private static readonly Dictionary<string, string[]> Links = new()
     {
@@ -330,9 +332,10 @@ public sealed partial class QueryTranslator
         {
             if (known.TryGetValue(part, out var found)) return found;
             var positions = Positions(analyzer, part);
+            // A short everyday word inside a longer one is more often chance than a part (Sol-ingen): short parts are the field's.
             found = positions.Count != 1 ? null
                 : lookup.TryGetValue(positions[0].Stem, out var field) ? new CompoundPart(part, positions[0].Stem, field, true)
-                : general.TryGet(part, positions[0].Stem, out var everyday) ? new CompoundPart(part, positions[0].Stem, everyday, false)
+                : part.Length >= MinEverydayPart && general.TryGet(part, positions[0].Stem, out var everyday) ? new CompoundPart(part, positions[0].Stem, everyday, false)
                 : null;
             return known[part] = found;
         }
