@@ -58,16 +58,31 @@ public sealed partial class QueryTranslator
             var lookup = _lookup[language] = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var small = _small[language] = new Dictionary<string, string>(StringComparer.Ordinal);
             var words = _entries[language] = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var collapsed = new List<(string Key, BilingualLexicon.Entry Entry)>();
             foreach (var entry in entries)
             {
                 if (!entry.Source.Contains(' ')) words.TryAdd(entry.Source, entry.English);
-                var key = string.Join(' ', Positions(analyzer, entry.Source).Select(p => p.Stem));
+                var positions = Positions(analyzer, entry.Source);
+                var key = string.Join(' ', positions.Select(p => p.Stem));
                 if (key.Length == 0)
                 {
                     // A stop word: not searched, but part of the English sentence the meaning model reads.
                     if (!entry.Source.Contains(' ')) small.TryAdd(entry.Source, entry.English[0]);
                     continue;
                 }
+                // A phrase whose other words are stop words (in de klas, op school, wij-zij) would stand for its one
+                // remaining word: it only adds senses to that word's own entry, after them.
+                if (positions.Count == 1 && SourceWords().Count(entry.Source) > 1)
+                {
+                    collapsed.Add((key, entry));
+                    continue;
+                }
+                Add(key, entry);
+            }
+            foreach (var (key, entry) in collapsed)
+                if (lookup.ContainsKey(key)) Add(key, entry);
+            void Add(string key, BilingualLexicon.Entry entry)
+            {
                 if (!lookup.TryGetValue(key, out var english)) lookup[key] = english = [];
                 foreach (var e in entry.English)
                 {
@@ -202,7 +217,9 @@ public sealed partial class QueryTranslator
             }
             var matched = 0;
             var verb = verbs.GetValueOrDefault(positions[i].Start);
-            for (var n = Math.Min(MaxPhrase, positions.Count - i); n >= (verb is null ? 1 : 2) && matched == 0; n--)
+            // An acronym the papers use (RAN, ISF) is a name in every language, not a word to translate (ran: rancid).
+            var name = papers is not null && IsAcronym(positions[i].Surface) && papers(positions[i].Surface.ToLowerInvariant()) > 0;
+            for (var n = Math.Min(MaxPhrase, positions.Count - i); n >= (verb is null && !name ? 1 : 2) && matched == 0; n--)
             {
                 var slice = positions.GetRange(i, n);
                 if (!lookup.TryGetValue(string.Join(' ', slice.Select(p => p.Stem)), out var english)) continue;
@@ -216,6 +233,12 @@ public sealed partial class QueryTranslator
                 continue;
             }
             var position = positions[i++];
+            if (name)
+            {
+                concepts.Add(new QueryConcept(position.Surface, [position.Surface], [position.Stem], true));
+                Piece(position.Start);
+                continue;
+            }
             if (verb is not null)
             {
                 concepts.Add(new QueryConcept(position.Surface, verb.English, [position.Stem], true));
@@ -271,11 +294,15 @@ public sealed partial class QueryTranslator
         return new TranslatedQuestion(language, concepts, string.Join(' ', pieces.OrderBy(p => p.Start).Select(p => p.English)));
     }
 
+    private static bool IsAcronym(string surface) => surface.Length is >= 2 and <= 8 && surface.All(char.IsUpper);
+
     /// <summary>The renderings with the one the papers use most first (a rendering counts as its rarest word); as listed when none is used more than the first.</summary>
     private static IReadOnlyList<string> Commonest(IReadOnlyList<string> english, Func<string, int>? papers)
     {
         if (papers is null || english.Count < 2) return english;
-        int Uses(string rendering) => Letters().Matches(rendering).Select(m => papers(m.Value.ToLowerInvariant())).DefaultIfEmpty(0).Min();
+        int Uses(string rendering) => Letters().Matches(rendering).Select(m => Forms(m.Value.ToLowerInvariant())).DefaultIfEmpty(0).Min();
+        // A word counts with its plain English endings: the papers say "comes" and "came" more than "come".
+        int Forms(string word) => papers(word) + papers(word + "s") + papers(word + "es") + papers(word + "d") + papers(word + "ed") + papers(word + "ing");
         var uses = english.Select(Uses).ToList();
         var best = uses.IndexOf(uses.Max());
         return uses[best] <= uses[0] ? english : [english[best], .. english.Where((_, i) => i != best)];
@@ -369,6 +396,10 @@ public sealed partial class QueryTranslator
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Letters();
+
+    /// <summary>The words of a lexicon entry's source (wij-zij: two; piw'er: one).</summary>
+    [GeneratedRegex(@"[^\s-]+")]
+    private static partial Regex SourceWords();
 
     private sealed record Position(string Surface, string Stem, List<string> Parts, int Start);
 
