@@ -67,7 +67,11 @@ public sealed partial class QueryTranslator
                 if (key.Length == 0)
                 {
                     // A stop word: not searched, but part of the English sentence the meaning model reads.
-                    if (!entry.Source.Contains(' ')) small.TryAdd(entry.Source, entry.English[0]);
+                    if (!entry.Source.Contains(' '))
+                    {
+                        small.TryAdd(entry.Source, entry.English[0]);
+                        if (language == "de") small.TryAdd(SourceLanguageAnalyzer.Transliterated(entry.Source), entry.English[0]);
+                    }
                     continue;
                 }
                 // A phrase whose other words are stop words (in de klas, op school, wij-zij) would stand for its one
@@ -315,6 +319,8 @@ public sealed partial class QueryTranslator
 
     private string? Inflected(string language, string stem)
     {
+        // A short word's plural the light stemmers leave (ans: an, lois: loi, jobs: job).
+        if (stem.Length is >= 3 and < MinInflectedStem && stem[^1] is 's' or 'x' && _lookup[language].ContainsKey(stem[..^1])) return stem[..^1];
         if (stem.Length < MinInflectedStem) return null;
         string? best = null;
         foreach (var key in _words[language])

@@ -41,9 +41,15 @@ public sealed class SourceLanguageAnalyzer(string language, CharArraySet compoun
     private static readonly Dictionary<string, CharArraySet> StopWords = new()
     {
         ["fr"] = PractitionerAnalyzer.StopSet(FrenchAnalyzer.DefaultStopSet, QuestionWords["fr"]),
-        ["de"] = PractitionerAnalyzer.StopSet(GermanAnalyzer.DefaultStopSet, QuestionWords["de"]),
+        ["de"] = PractitionerAnalyzer.StopSet(GermanAnalyzer.DefaultStopSet,
+            [.. QuestionWords["de"], .. GermanAnalyzer.DefaultStopSet.Concat(QuestionWords["de"]).Select(Transliterated)]),
         ["nl"] = PractitionerAnalyzer.StopSet(DutchAnalyzer.DefaultStopSet, QuestionWords["nl"]),
     };
+
+    /// <summary>A German word as typed without umlauts (für: fuer, daß: dass).</summary>
+    public static string Transliterated(string word) =>
+        word.Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
+            .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal);
 
     public string Language { get; } = BilingualLexicon.SourceLanguages.Contains(language)
         ? language : throw new ArgumentOutOfRangeException(nameof(language), language, "fr, de or nl");

@@ -13,6 +13,7 @@ public sealed class LexiconReadingTests
             new("wij-zij", ["us versus them"]), new("wij zijn", ["we are"]), new("leerling", ["pupil"]), new("ran", ["rancid"]),
             new("de", ["the"]), new("in", ["in"]),
         ],
+        ["de"] = [new("für", ["for"]), new("über", ["about"]), new("die", ["the"]), new("schule", ["school"]), new("gewalt", ["violence"])],
     });
 
     private readonly QueryTranslator _translator = new(Lexicon, new LanguageIdentifier());
@@ -37,6 +38,15 @@ public sealed class LexiconReadingTests
         Assert.Equal(["RAN"], Concept(question, "RAN").English);
         // Without the papers' words, the lexicon decides.
         Assert.Equal("rancid", Concept(_translator.Translate("Welke RAN-werkgroep?", "nl")!, "RAN").English[0]);
+    }
+
+    [Fact]
+    public void GermanTypedWithoutUmlauts_KeepsItsSmallWords()
+    {
+        var typed = _translator.Translate("Gespräch fuer die Schule ueber Gewalt", "de")!;
+
+        Assert.Equal(_translator.Translate("Gespräch für die Schule über Gewalt", "de")!.English, typed.English);
+        Assert.DoesNotContain(typed.Concepts, c => c.Surface is "fuer" or "ueber");
     }
 
     private static QueryConcept Concept(TranslatedQuestion question, string surface) =>
