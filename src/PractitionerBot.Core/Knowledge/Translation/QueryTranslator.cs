@@ -23,8 +23,10 @@ public sealed record TranslatedQuestion(string Language, IReadOnlyList<QueryConc
 
 /// <summary>
 /// Detects the language of a question and, for French, German and Dutch, analyses it in that language and looks its
-/// words up: the field lexicon's longest phrase first, then its entry an ending apart, then the general dictionary's whole
-/// word (a compound it knows keeps its own sense), then the field lexicon's words inside a compound.
+/// words up: the field lexicon's longest phrase first; an acronym the papers use as typed; a finite verb as a verb, with its
+/// separable particle (QueryTranslator.Verbs.cs); the field lexicon's entry an ending apart; the general dictionary's
+/// whole word (a compound it knows keeps its own sense); then a compound as the words that cover it
+/// (QueryTranslator.Compounds.cs), or failing that the field lexicon's words inside it.
 /// </summary>
 public sealed partial class QueryTranslator
 {
@@ -97,69 +99,6 @@ public sealed partial class QueryTranslator
             _words[language] = lookup.Keys.Where(k => !k.Contains(' ') && k.Length >= MinInflectedStem).ToList();
             var source = language;
             _general[language] = new Lazy<GeneralWords>(() => GeneralWords.Load(generalDictionaries, source, analyzer, lookup));
-        }
-    }
-
-    /// <summary>
-    /// The words of one language's general dictionary by their stem, those the field lexicon has left out (its renderings
-    /// are the field's). A dictionary that cannot be read leaves the language to the field lexicon and says why.
-    /// </summary>
-    private sealed class GeneralWords(Dictionary<string, string[]> byStem, Dictionary<string, string[]> byWord, HashSet<string> englishWords, string? error)
-    {
-        public Dictionary<string, string[]> ByStem { get; } = byStem;
-
-        /// <summary>
-        /// Words whose stem another word shares, by their own lower-case form: as typed, <i>fast</i> is almost, not fasting
-        /// (Fasten), and <i>sagt</i> says, not saws (sägt, the same stem once accents are folded).
-        /// </summary>
-        public Dictionary<string, string[]> ByWord { get; } = byWord;
-
-        public bool TryGet(string surface, string stem, out string[] english) =>
-            ByWord.TryGetValue(surface.ToLowerInvariant(), out english!) || ByStem.TryGetValue(stem, out english!);
-
-        /// <summary>Every English word of the renderings read, the field lexicon's words included.</summary>
-        public HashSet<string> EnglishWords { get; } = englishWords;
-
-        public string? Error { get; } = error;
-
-        public static GeneralWords Load(string? folder, string language, Analyzer analyzer, Dictionary<string, List<string>> field)
-        {
-            var byStem = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var byWord = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var firstOfStem = new Dictionary<string, string>(StringComparer.Ordinal);
-            var englishWords = new HashSet<string>(StringComparer.Ordinal);
-            if (string.IsNullOrWhiteSpace(folder)) return new(byStem, byWord, englishWords, null);
-            try
-            {
-                foreach (var word in FreeDict.Read(folder, language))
-                {
-                    foreach (var e in word.English) AddWords(englishWords, e);
-                    var positions = Positions(analyzer, word.Headword);
-                    if (positions.Count != 1 || field.ContainsKey(positions[0].Stem)) continue;
-                    var stem = positions[0].Stem;
-                    var lower = word.Headword.ToLowerInvariant();
-                    if (byStem.TryAdd(stem, [.. word.English]))
-                    {
-                        firstOfStem[stem] = lower;
-                        continue;
-                    }
-                    // Another word has this stem: both are kept by their own form as well.
-                    if (firstOfStem[stem] is var first && first != lower)
-                    {
-                        byWord.TryAdd(first, byStem[stem]);
-                        byWord.TryAdd(lower, [.. word.English]);
-                    }
-                }
-                byStem.TrimExcess();
-                byWord.TrimExcess();
-                englishWords.TrimExcess();
-                return new(byStem, byWord, englishWords, null);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // A damaged or unexpected file must not break translation: the language keeps its field lexicon.
-                return new([], [], [], ex.GetType().Name + ": " + ex.Message);
-            }
         }
     }
 
@@ -331,73 +270,6 @@ public sealed partial class QueryTranslator
             if (close && (best is null || Math.Abs(key.Length - stem.Length) < Math.Abs(best.Length - stem.Length))) best = key;
         }
         return best;
-    }
-
-    /// <summary>Compounds are split from this length on.</summary>
-    private const int MinCompound = 8;
-
-    private const int MinCompoundPart = 3;
-
-    private const int MinEverydayPart = 5;
-
-    /// <summary>What may join two words of a compound (Radikalisierung-s-prävention, ouder-s-avond, schule-n-...).</summary>
-    private static readonly Dictionary<string, string[]> Links = new()
-    {
-        ["de"] = ["s", "es", "n", "en", "er", "e"],
-        ["nl"] = ["s", "en", "e"],
-    };
-
-    private sealed record CompoundPart(string Part, string Stem, IReadOnlyList<string> English, bool Field);
-
-    /// <summary>
-    /// A German or Dutch compound that neither dictionary knows whole, as the fewest words that cover it from end to end
-    /// (joined by a linking s, e or en), each a word of the field lexicon or the general dictionary; more field words first.
-    /// Null when no such reading covers the whole word: then the field words found inside it stand for it.
-    /// </summary>
-    private List<CompoundPart>? Segment(string language, Analyzer analyzer, string surface)
-    {
-        if (!Links.TryGetValue(language, out var links) || surface.Length < MinCompound || !surface.All(char.IsLetter)) return null;
-        var word = surface.ToLowerInvariant();
-        var lookup = _lookup[language];
-        var general = _general[language].Value;
-        var known = new Dictionary<string, CompoundPart?>(StringComparer.Ordinal);
-        CompoundPart? Known(string part)
-        {
-            if (known.TryGetValue(part, out var found)) return found;
-            var positions = Positions(analyzer, part);
-            // A short everyday word inside a longer one is more often chance than a part (Sol-ingen): short parts are the field's.
-            found = positions.Count != 1 ? null
-                : lookup.TryGetValue(positions[0].Stem, out var field) ? new CompoundPart(part, positions[0].Stem, field, true)
-                : part.Length >= MinEverydayPart && general.TryGet(part, positions[0].Stem, out var everyday) ? new CompoundPart(part, positions[0].Stem, everyday, false)
-                : null;
-            return known[part] = found;
-        }
-        // best[i]: the fewest parts covering word[..i], then the most field words.
-        var best = new (int Parts, int Field, int From, CompoundPart? Segment)[word.Length + 1];
-        for (var i = 1; i <= word.Length; i++) best[i] = (int.MaxValue, 0, -1, null);
-        for (var i = MinCompoundPart; i <= word.Length; i++)
-            for (var j = 0; j <= i - MinCompoundPart; j++)
-            {
-                if (best[j].Parts == int.MaxValue || (j == 0 && i == word.Length)) continue;
-                var piece = word[j..i];
-                var segment = Known(piece);
-                if (segment is null && i < word.Length)
-                    foreach (var link in links)
-                        if (piece.Length - link.Length >= MinCompoundPart && piece.EndsWith(link, StringComparison.Ordinal)
-                            && Known(piece[..^link.Length]) is { } joined)
-                        {
-                            segment = joined;
-                            break;
-                        }
-                if (segment is null) continue;
-                var candidate = (Parts: best[j].Parts + 1, Field: best[j].Field + (segment.Field ? 1 : 0), From: j, Segment: segment);
-                if (candidate.Parts < best[i].Parts || (candidate.Parts == best[i].Parts && candidate.Field > best[i].Field)) best[i] = candidate;
-            }
-        if (best[word.Length].Parts == int.MaxValue) return null;
-        var segments = new List<CompoundPart>();
-        for (var i = word.Length; i > 0; i = best[i].From) segments.Add(best[i].Segment!);
-        segments.Reverse();
-        return segments;
     }
 
     [GeneratedRegex(@"\p{L}+")]
