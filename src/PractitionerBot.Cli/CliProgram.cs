@@ -14,6 +14,7 @@ public static class CliProgram
                                                          nDCG@10, Recall@10, MRR@10 on a BEIR data set
           bench search [--sizes 1000,10000,100000] [--queries N] [--out FILE]
                                                          latency and throughput of the answer pipeline
+          bench read [--golden DIR] [--repeat N]         what reading a question costs (language, translation, spelling)
           route "TEXT" [--json] | route --batch FILE --json
                                                          rank the ten working groups for a question or a self-description
           route --golden DIR [--misses]                  top-1 and top-3 accuracy on the routing golden set
@@ -51,6 +52,7 @@ public static class CliProgram
                 ("corpus", "report") => CorpusReportCommand.Run(args, stdout),
                 ("package", "teams") => PackageCommand.Run(args, stdout),
                 ("bench", "search") => await BenchSearchCommand.RunAsync(args, stdout, stderr),
+                ("bench", "read") => BenchReadCommand.Run(args, stdout, stderr),
                 ("announce", _) => await AnnounceCommand.RunAsync(args, stdout, stderr, cancellationToken),
                 _ => throw new CliException($"unknown command '{string.Join(' ', words.Take(2))}'; run 'help' for the list"),
             };

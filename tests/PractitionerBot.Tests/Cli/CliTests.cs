@@ -107,6 +107,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchRead_PrintsWhatReadingCosts_ForEachLanguageOfTheGoldenFolder()
+    {
+        Directory.CreateDirectory(_dir.File("golden/de"));
+        File.WriteAllText(_dir.File("golden/retrieval-x.jsonl"), """
+            {"question": "how do i talk to a pupil who says extremist things", "expected": ["edu-extremist-remark-in-class"]}
+            """);
+        File.WriteAllText(_dir.File("golden/de/retrieval-de.jsonl"), """
+            {"question": "Wie spreche ich einen Schüler auf extremistische Äußerungen an?", "expected": ["edu-extremist-remark-in-class"]}
+            """);
+
+        var (code, output, _) = await RunAsync("bench", "read", "--golden", _dir.File("golden"), "--repeat", "2", "--index", _dir.File("idx"));
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"\| en \| 1 \| [\d.]+ / [\d.]+ \| [\d.]+ / [\d.]+ / [\d.]+ \|", output);
+        Assert.Matches(@"\| de \| 1 \|", output);
+        Assert.DoesNotContain("| fr |", output);
+    }
+
+    [Fact]
     public async Task Eval_OnATinyBeirSet_PrintsTheMetrics()
     {
         File.WriteAllLines(_dir.File("corpus.jsonl"), [
