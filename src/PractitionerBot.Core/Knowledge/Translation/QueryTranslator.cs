@@ -77,7 +77,8 @@ public sealed partial class QueryTranslator
                     continue;
                 }
                 // A phrase whose other words are stop words (in de klas, op school, wij-zij) would stand for its one
-                // remaining word: it only adds senses to that word's own entry, after them.
+                // remaining word: it adds senses after that word's own entry, and makes one only when it starts with the
+                // word (umgehen mit: handle), not when the word is a preposition's noun (op dit moment: not moment).
                 if (positions.Count == 1 && SourceWords().Count(entry.Source) > 1)
                 {
                     collapsed.Add((key, entry));
@@ -86,7 +87,8 @@ public sealed partial class QueryTranslator
                 Add(key, entry);
             }
             foreach (var (key, entry) in collapsed)
-                if (lookup.ContainsKey(key)) Add(key, entry);
+                if (lookup.ContainsKey(key) || (!entry.Source.Contains('-') && Positions(analyzer, entry.Source.Split(' ')[0]) is [{ } head] && head.Stem == key))
+                    Add(key, entry);
             void Add(string key, BilingualLexicon.Entry entry)
             {
                 if (!lookup.TryGetValue(key, out var english)) lookup[key] = english = [];

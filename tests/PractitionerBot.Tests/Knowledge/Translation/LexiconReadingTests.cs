@@ -13,7 +13,11 @@ public sealed class LexiconReadingTests
             new("wij-zij", ["us versus them"]), new("wij zijn", ["we are"]), new("leerling", ["pupil"]), new("ran", ["rancid"]),
             new("de", ["the"]), new("in", ["in"]),
         ],
-        ["de"] = [new("für", ["for"]), new("über", ["about"]), new("die", ["the"]), new("schule", ["school"]), new("gewalt", ["violence"])],
+        ["de"] =
+        [
+            new("für", ["for"]), new("über", ["about"]), new("die", ["the"]), new("schule", ["school"]), new("gewalt", ["violence"]),
+            new("umgehen mit", ["handle", "deal with"]), new("wie", ["how"]), new("wir", ["we"]), new("damit", ["with it"]),
+        ],
     });
 
     private readonly QueryTranslator _translator = new(Lexicon, new LanguageIdentifier());
@@ -26,6 +30,8 @@ public sealed class LexiconReadingTests
         // "wij-zij" analyses to wij, which has no entry of its own: wij is not "us versus them".
         var question = _translator.Translate("wij zoeken een leerling", "nl")!;
         Assert.DoesNotContain(question.Concepts, c => c.English.Contains("us versus them"));
+        // A verb with its preposition stands for the verb: wie gehen wir damit um = how handle we with it.
+        Assert.Equal("how handle we with it", _translator.Translate("Wie gehen wir damit um?", "de")!.English);
     }
 
     [Fact]
