@@ -47,8 +47,12 @@ public sealed class BilingualLexicon
         return new BilingualLexicon(entries, Convert.ToHexString(hash.GetHashAndReset())[..16]);
     }
 
-    public static BilingualLexicon FromEntries(IReadOnlyDictionary<string, IReadOnlyList<Entry>> entries) =>
-        new(SourceLanguages.ToDictionary(l => l, l => entries.TryGetValue(l, out var e) ? e.ToList() : []), "inline");
+    public static BilingualLexicon FromEntries(IReadOnlyDictionary<string, IReadOnlyList<Entry>> entries)
+    {
+        var byLanguage = SourceLanguages.ToDictionary(l => l, l => entries.TryGetValue(l, out var e) ? e.ToList() : []);
+        var text = string.Join('\n', byLanguage.SelectMany(l => l.Value.Select(e => $"{l.Key}\t{e.Source}\t{string.Join('|', e.English)}")));
+        return new(byLanguage, "inline-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]);
+    }
 
     internal static IEnumerable<Entry> Parse(string path, string text)
     {

@@ -40,6 +40,7 @@ public sealed partial class QueryTranslator
     private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _entries = [];
     private readonly Dictionary<string, List<string>> _words = [];
     private readonly Dictionary<string, Lazy<GeneralWords>> _general = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string Language, string Lexicon), Lazy<GeneralWords>> SharedGeneral = new();
     private readonly Dictionary<string, Dictionary<string, string>> _small = [];
     private readonly HashSet<string> _englishWords = new(StringComparer.Ordinal);
 
@@ -100,7 +101,11 @@ public sealed partial class QueryTranslator
             }
             _words[language] = lookup.Keys.Where(k => !k.Contains(' ') && k.Length >= MinInflectedStem).ToList();
             var source = language;
-            _general[language] = new Lazy<GeneralWords>(() => GeneralWords.Load(generalDictionaries, source, analyzer, lookup));
+            var general = new Lazy<GeneralWords>(() => GeneralWords.Load(generalDictionaries, source, analyzer, lookup));
+            // Read once per process: a dictionary costs seconds and tens of megabytes, the same for every translator of this
+            // lexicon (a test run starts dozens of hosts).
+            _general[language] = string.IsNullOrWhiteSpace(generalDictionaries) ? general
+                : SharedGeneral.GetOrAdd((Path.GetFullPath(generalDictionaries), language, lexicon.Fingerprint), general);
         }
     }
 

@@ -181,6 +181,21 @@ public sealed class GeneralDictionaryTests : IDisposable
     }
 
     [Fact]
+    public void TheDictionaries_AreReadOncePerProcess_ForEveryTranslatorOfTheSameLexicon()
+    {
+        WriteGerman();
+        Assert.Contains(new QueryTranslator.GeneralDictionaryReport("de", 6, null), new QueryTranslator(Lexicon, new LanguageIdentifier(), _folder).LoadGeneral());
+        foreach (var file in Directory.GetFiles(_folder)) File.Delete(file);
+
+        // A second host of the same process (the test run starts dozens) does not read the files again.
+        var second = new QueryTranslator(Lexicon, new LanguageIdentifier(), _folder);
+        Assert.Equal(["holiday", "vacation"], Concept(second.Translate("Urlaub", "de")!, "Urlaub").English);
+        // Another lexicon reads for itself: the field's words decide which everyday words are kept.
+        var other = BilingualLexicon.FromEntries(new Dictionary<string, IReadOnlyList<BilingualLexicon.Entry>> { ["de"] = [new("urlaub", ["leave"])] });
+        Assert.Contains(new QueryTranslator.GeneralDictionaryReport("de", 0, null), new QueryTranslator(other, new LanguageIdentifier(), _folder).LoadGeneral());
+    }
+
+    [Fact]
     public void Translate_WithoutADictionary_LeavesEverydayWordsAsTyped()
     {
         var question = new QueryTranslator(Lexicon, new LanguageIdentifier()).Translate("Ein Lehrer im Urlaub", "de")!;
