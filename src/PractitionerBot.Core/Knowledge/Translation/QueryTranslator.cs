@@ -172,7 +172,10 @@ public sealed partial class QueryTranslator
             for (var n = Math.Min(MaxPhrase, positions.Count - i); n >= (verb is null && !name ? 1 : 2) && matched == 0; n--)
             {
                 var slice = positions.GetRange(i, n);
-                if (!lookup.TryGetValue(string.Join(' ', slice.Select(p => p.Stem)), out var english)) continue;
+                if (!lookup.TryGetValue(string.Join(' ', slice.Select(p => p.Stem)), out var stemmed)) continue;
+                // Words that share a stem share its entry (Schule, Schüler: schul); the word as typed gives its own senses first.
+                IReadOnlyList<string> english = n == 1 && _entries[language].TryGetValue(slice[0].Surface.ToLowerInvariant(), out var own)
+                    ? [.. own, .. stemmed.Except(own, StringComparer.OrdinalIgnoreCase)] : stemmed;
                 concepts.Add(new QueryConcept(string.Join(' ', slice.Select(p => p.Surface)), english, [.. slice.Select(p => p.Stem)], true));
                 Piece(slice[0].Start);
                 matched = n;

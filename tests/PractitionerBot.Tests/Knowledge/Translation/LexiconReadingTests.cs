@@ -17,6 +17,7 @@ public sealed class LexiconReadingTests
         [
             new("für", ["for"]), new("über", ["about"]), new("die", ["the"]), new("schule", ["school"]), new("gewalt", ["violence"]),
             new("umgehen mit", ["handle", "deal with"]), new("wie", ["how"]), new("wir", ["we"]), new("damit", ["with it"]),
+            new("schüler", ["pupil"]), new("ein", ["a"]),
         ],
     });
 
@@ -32,6 +33,14 @@ public sealed class LexiconReadingTests
         Assert.DoesNotContain(question.Concepts, c => c.English.Contains("us versus them"));
         // A verb with its preposition stands for the verb: wie gehen wir damit um = how handle we with it.
         Assert.Equal("how handle we with it", _translator.Translate("Wie gehen wir damit um?", "de")!.English);
+    }
+
+    [Fact]
+    public void WordsThatShareAStem_EachGiveTheirOwnSenseFirst()
+    {
+        // Light stemming makes both Schule and Schüler "schul".
+        Assert.Equal("a pupil", _translator.Translate("Ein Schüler", "de")!.English);
+        Assert.Equal("the school", _translator.Translate("die Schule", "de")!.English);
     }
 
     [Fact]
