@@ -7,6 +7,9 @@ public sealed partial class QueryTranslator
     /// <summary>Compounds are split from this length on.</summary>
     private const int MinCompound = 8;
 
+    /// <summary>Longer words are not read as compounds: each piece of a word is looked up, so the cost grows with its square.</summary>
+    private const int MaxCompound = 40;
+
     private const int MinCompoundPart = 3;
 
     private const int MinEverydayPart = 5;
@@ -25,13 +28,13 @@ public sealed partial class QueryTranslator
     /// (joined by a linking s, e or en), each a word of the field lexicon or the general dictionary; more field words first.
     /// Null when no such reading covers the whole word: then the field words found inside it stand for it.
     /// </summary>
-    private List<CompoundPart>? Segment(string language, Analyzer analyzer, string surface)
+    /// <param name="known">The pieces looked up so far in this question: a long message repeats its words.</param>
+    private List<CompoundPart>? Segment(string language, Analyzer analyzer, string surface, Dictionary<string, CompoundPart?> known)
     {
-        if (!Links.TryGetValue(language, out var links) || surface.Length < MinCompound || !surface.All(char.IsLetter)) return null;
+        if (!Links.TryGetValue(language, out var links) || surface.Length is < MinCompound or > MaxCompound || !surface.All(char.IsLetter)) return null;
         var word = surface.ToLowerInvariant();
         var lookup = _lookup[language];
         var general = _general[language].Value;
-        var known = new Dictionary<string, CompoundPart?>(StringComparer.Ordinal);
         CompoundPart? Known(string part)
         {
             if (known.TryGetValue(part, out var found)) return found;

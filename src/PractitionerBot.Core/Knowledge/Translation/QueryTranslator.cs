@@ -157,6 +157,7 @@ public sealed partial class QueryTranslator
         var pieces = new List<(int Start, string English)>();
         void Piece(int start) => pieces.Add((start, concepts[^1].English.Count > 0 ? concepts[^1].English[0] : concepts[^1].Surface));
         var particles = verbs.Values.Select(v => v.Particle).OfType<int>().ToHashSet();
+        var pieceCache = new Dictionary<string, CompoundPart?>(StringComparer.Ordinal);
         for (var i = 0; i < positions.Count;)
         {
             // A separable verb's particle is part of its verb (stimmen ... ab = abstimmen).
@@ -211,7 +212,7 @@ public sealed partial class QueryTranslator
                 Piece(position.Start);
                 continue;
             }
-            if (Segment(language, analyzer, position.Surface) is { } segments)
+            if (Segment(language, analyzer, position.Surface, pieceCache) is { } segments)
             {
                 // A compound neither dictionary knows whole, read as the words it is made of, each a concept.
                 for (var p = 0; p < segments.Count; p++)

@@ -176,6 +176,9 @@ public sealed class GeneralDictionaryTests : IDisposable
         // Urlaub + s + Verein: two everyday words joined by a linking s; Lehrer + Urlaub: a field word and an everyday one.
         Assert.Equal("holiday club", translator.Translate("Urlaubsverein", "de")!.English);
         Assert.Equal("teacher holiday", translator.Translate("Lehrerurlaub", "de")!.English);
+        // Each piece of a word is looked up, so a word of more than 40 letters is not read as a compound.
+        Assert.Equal("holiday club holiday club", translator.Translate("Urlaubsvereinsurlaubsverein", "de")!.English);
+        Assert.False(Assert.Single(translator.Translate("Urlaubsvereinsurlaubsvereinsurlaubsverein", "de")!.Concepts).Translated);
         // Without a reading that covers the whole word, the field's words inside it stand for it.
         Assert.Equal(["exit"], translator.Translate("Ausstiegsquatsch", "de")!.Concepts.Select(c => c.English[0]));
     }
