@@ -33,18 +33,12 @@ public sealed partial class QueryTranslator
     {
         if (!Links.TryGetValue(language, out var links) || surface.Length is < MinCompound or > MaxCompound || !surface.All(char.IsLetter)) return null;
         var word = surface.ToLowerInvariant();
-        var lookup = _lookup[language];
-        var general = _general[language].Value;
         CompoundPart? Known(string part)
         {
             if (known.TryGetValue(part, out var found)) return found;
-            var positions = Positions(analyzer, part);
             // A short everyday word inside a longer one is more often chance than a part (Sol-ingen): short parts are the field's.
-            found = positions.Count != 1 ? null
-                : lookup.TryGetValue(positions[0].Stem, out var field) ? new CompoundPart(part, positions[0].Stem, field, true)
-                : part.Length >= MinEverydayPart && general.TryGet(part, positions[0].Stem, out var everyday) ? new CompoundPart(part, positions[0].Stem, everyday, false)
-                : null;
-            return known[part] = found;
+            return known[part] = Senses(language, analyzer, part, MinEverydayPart) is { } senses
+                ? new CompoundPart(part, senses.Stem, senses.English, senses.Field) : null;
         }
         // best[i]: the fewest parts covering word[..i], then the most field words.
         var best = new (int Parts, int Field, int From, CompoundPart? Segment)[word.Length + 1];

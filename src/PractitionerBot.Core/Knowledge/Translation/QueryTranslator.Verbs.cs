@@ -79,14 +79,8 @@ public sealed partial class QueryTranslator
     }
 
     /// <summary>A word's renderings from the field lexicon or, failing that, the general dictionary.</summary>
-    private IReadOnlyList<string>? Lookup(string language, Analyzer analyzer, string word)
-    {
-        if (_entries[language].TryGetValue(word, out var entry)) return entry;
-        var positions = Positions(analyzer, word);
-        if (positions.Count != 1) return null;
-        if (_lookup[language].TryGetValue(positions[0].Stem, out var field)) return field;
-        return _general[language].Value.TryGet(word, positions[0].Stem, out var everyday) ? everyday : null;
-    }
+    private IReadOnlyList<string>? Lookup(string language, Analyzer analyzer, string word) =>
+        _entries[language].TryGetValue(word, out var entry) ? entry : Senses(language, analyzer, word)?.English;
 
     /// <summary>The infinitives a finite form may come from, likeliest first (vraag: vragen; werkt: werken; melde: melden).</summary>
     private static IEnumerable<string> Infinitives(string language, string verb)

@@ -248,6 +248,18 @@ public sealed partial class QueryTranslator
         return new TranslatedQuestion(language, concepts, string.Join(' ', pieces.OrderBy(p => p.Start).Select(p => p.English)));
     }
 
+    /// <summary>
+    /// One word's senses: the field lexicon's by its stem, else the general dictionary's (for a word of at least
+    /// <paramref name="minEveryday"/> letters). Null for a word neither has, or that analyses to none or several words.
+    /// </summary>
+    private (string Stem, IReadOnlyList<string> English, bool Field)? Senses(string language, Analyzer analyzer, string word, int minEveryday = 0)
+    {
+        if (Positions(analyzer, word) is not [var position]) return null;
+        if (_lookup[language].TryGetValue(position.Stem, out var field)) return (position.Stem, field, true);
+        return word.Length >= minEveryday && _general[language].Value.TryGet(word, position.Stem, out var everyday)
+            ? (position.Stem, everyday, false) : null;
+    }
+
     private static bool IsAcronym(string surface) => surface.Length is >= 2 and <= 8 && surface.All(char.IsUpper);
 
     /// <summary>The renderings with the one the papers use most first (a rendering counts as its rarest word); as listed when none is used more than the first.</summary>
